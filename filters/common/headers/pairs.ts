@@ -1,0 +1,86 @@
+// Envoy's serialized header map: u32 count, count × (u32 keyLen, u32 valueLen), then each key
+// and value followed by a NUL. All integers little-endian. An empty map arrives as no bytes.
+import { bytesEqualAt, copyFrom } from "../bytes";
+
+/** A decoded header map that keeps the host's bytes and indexes into them (no copies). */
+export class HeaderPairs {
+  constructor(
+    readonly raw: ArrayBuffer,
+    readonly count: i32,
+    private keyOffsets: StaticArray<u32>,
+    private keyLengths: StaticArray<u32>,
+    private valueOffsets: StaticArray<u32>,
+    private valueLengths: StaticArray<u32>,
+  ) {}
+
+  static empty(): HeaderPairs {
+    return new HeaderPairs(new ArrayBuffer(0), 0, new StaticArray<u32>(0), new StaticArray<u32>(0),
+      new StaticArray<u32>(0), new StaticArray<u32>(0));
+  }
+
+  /** Decodes Envoy's pairs format; a malformed buffer decodes as an empty map. */
+  static decode(raw: ArrayBuffer): HeaderPairs {
+    const size = <u32>raw.byteLength;
+    if (size < 4) return HeaderPairs.empty();
+    const base = changetype<usize>(raw);
+    const n = load<u32>(base);
+    if (n > 1024 || 4 + <u64>n * 8 > <u64>size) return HeaderPairs.empty();
+    const ko = new StaticArray<u32>(n), kl = new StaticArray<u32>(n);
+    const vo = new StaticArray<u32>(n), vl = new StaticArray<u32>(n);
+    let pos: u64 = 4 + <u64>n * 8;
+    for (let i: u32 = 0; i < n; i++) {
+      const klen = load<u32>(base + 4 + i * 8);
+      const vlen = load<u32>(base + 8 + i * 8);
+      if (pos + klen + vlen + 2 > <u64>size) return HeaderPairs.empty();
+      ko[i] = <u32>pos; kl[i] = klen;
+      pos += klen + 1;
+      vo[i] = <u32>pos; vl[i] = vlen;
+      pos += vlen + 1;
+    }
+    return new HeaderPairs(raw, <i32>n, ko, kl, vo, vl);
+  }
+
+  @inline keyPtr(i: i32): usize { return changetype<usize>(this.raw) + unchecked(this.keyOffsets[i]); }
+  @inline keyLen(i: i32): usize { return unchecked(this.keyLengths[i]); }
+  @inline valuePtr(i: i32): usize { return changetype<usize>(this.raw) + unchecked(this.valueOffsets[i]); }
+  @inline valueLen(i: i32): usize { return unchecked(this.valueLengths[i]); }
+
+  /** Index of the first entry whose key equals `name` (lower-case bytes), or -1. */
+  indexOf(name: ArrayBuffer, from: i32 = 0): i32 {
+    for (let i = from; i < this.count; i++) {
+      if (bytesEqualAt(this.keyPtr(i), this.keyLen(i), name)) return i;
+    }
+    return -1;
+  }
+
+  has(name: ArrayBuffer): bool {
+    return this.indexOf(name) >= 0;
+  }
+
+  /** A copy of the first value of `name`, or null. */
+  first(name: ArrayBuffer): ArrayBuffer | null {
+    const i = this.indexOf(name);
+    return i < 0 ? null : copyFrom(this.valuePtr(i), this.valueLen(i));
+  }
+}
+
+/** Serializes (key, value) byte pairs in Envoy's format. */
+export function encodePairs(keys: ArrayBuffer[], values: ArrayBuffer[]): ArrayBuffer {
+  const n = keys.length;
+  let size = 4 + n * 8;
+  for (let i = 0; i < n; i++) size += keys[i].byteLength + values[i].byteLength + 2;
+  const out = new ArrayBuffer(size);
+  const base = changetype<usize>(out);
+  store<u32>(base, n);
+  let pos = base + 4 + n * 8;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i], v = values[i];
+    store<u32>(base + 4 + i * 8, k.byteLength);
+    store<u32>(base + 8 + i * 8, v.byteLength);
+    memory.copy(pos, changetype<usize>(k), k.byteLength); pos += k.byteLength;
+    store<u8>(pos++, 0);
+    memory.copy(pos, changetype<usize>(v), v.byteLength); pos += v.byteLength;
+    store<u8>(pos++, 0);
+  }
+  return out;
+}

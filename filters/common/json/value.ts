@@ -1,0 +1,42 @@
+// A parsed JSON document. Objects keep their keys in document order; duplicate keys are a
+// parse error (RFC 8259 leaves them undefined, and a JWT or policy must not have two readings).
+
+export enum JsonKind { Null, Bool, Number, String, Array, Object }
+
+export class JsonValue {
+  kind: JsonKind = JsonKind.Null;
+  bool: bool = false;
+  num: f64 = 0;
+  str: string = "";
+  items: JsonValue[] = [];
+  keys: string[] = [];
+
+  static ofNull(): JsonValue { return new JsonValue(); }
+  static ofBool(b: bool): JsonValue { const v = new JsonValue(); v.kind = JsonKind.Bool; v.bool = b; return v; }
+  static ofNumber(n: f64): JsonValue { const v = new JsonValue(); v.kind = JsonKind.Number; v.num = n; return v; }
+  static ofString(s: string): JsonValue { const v = new JsonValue(); v.kind = JsonKind.String; v.str = s; return v; }
+
+  get isNull(): bool { return this.kind == JsonKind.Null; }
+  get isBool(): bool { return this.kind == JsonKind.Bool; }
+  get isNumber(): bool { return this.kind == JsonKind.Number; }
+  get isString(): bool { return this.kind == JsonKind.String; }
+  get isArray(): bool { return this.kind == JsonKind.Array; }
+  get isObject(): bool { return this.kind == JsonKind.Object; }
+
+  /** Member `key` of an object, or null (also when this is not an object). */
+  get(key: string): JsonValue | null {
+    if (this.kind != JsonKind.Object) return null;
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] == key) return this.items[i];
+    return null;
+  }
+
+  has(key: string): bool {
+    return this.get(key) !== null;
+  }
+
+  /** Whether every key of this object is one of `allowed` (to reject unknown config fields). */
+  onlyKeys(allowed: string[]): bool {
+    for (let i = 0; i < this.keys.length; i++) if (!allowed.includes(this.keys[i])) return false;
+    return true;
+  }
+}
