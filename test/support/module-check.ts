@@ -5,7 +5,7 @@ import { ENVOY_IMPORTS } from "./envoy-imports.ts";
 /** Everything that would make Envoy refuse the module; empty when it would load. */
 export function moduleProblems(bytes: Uint8Array): string[] {
   const problems: string[] = [];
-  const module = new WebAssembly.Module(bytes);
+  const module = new WebAssembly.Module(new Uint8Array(bytes));
   const signatures = importSignatures(bytes);
   for (const imp of WebAssembly.Module.imports(module)) {
     const key = `${imp.module}.${imp.name}`;
