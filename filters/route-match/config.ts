@@ -1,68 +1,50 @@
-// route-match configuration: JSON from the generator, decoded once in on_configure.
-// Pure: bytes in, config or null out; no host calls.
+// route-match configuration: JSON from the generator (generator/plan/filters/route-match.ts),
+// decoded once in on_configure. Pure: bytes in, config or null out; no host calls. Anything
+// invalid or unknown is refused, so Envoy rejects the configuration.
 import { parseJson } from "../common/json/parse";
 import { JsonValue } from "../common/json/value";
-import { utf8 } from "../common/bytes";
+import { decodeRoute } from "./config-route";
+import { HostTable } from "./hosts";
+import { Route, RouteMatchConfig, VirtualHost } from "./model";
+import { buildSegmentIndex } from "./segment-index";
 
-export enum PathKind { Exact, Prefix }
-
-export class PathMatch {
-  constructor(readonly kind: PathKind, readonly value: ArrayBuffer) {}
-}
-
-export class Route {
-  constructor(
-    readonly id: ArrayBuffer,
-    /** Alternatives: a request matches when any one matches; empty catches all. */
-    readonly matches: PathMatch[],
-    readonly cluster: ArrayBuffer,
-  ) {}
-}
-
-export class RouteMatchConfig {
-  constructor(readonly routes: Route[]) {}
-}
-
-/** Decodes the filter's JSON configuration; null when anything in it is invalid or unknown. */
 export function decodeConfig(bytes: ArrayBuffer): RouteMatchConfig | null {
   const doc = parseJson(bytes);
-  if (doc === null || !doc.isObject || !doc.onlyKeys(["routes"])) return null;
-  const routesJson = doc.get("routes");
+  if (doc === null || !doc.isObject || !doc.onlyKeys(["virtualHosts", "debugHeader"])) return null;
+  let debugHeader = false;
+  const debug = doc.get("debugHeader");
+  if (debug !== null) {
+    if (!debug.isBool) return null;
+    debugHeader = debug.bool;
+  }
+  const vhJson = doc.get("virtualHosts");
+  if (vhJson === null || !vhJson.isArray) return null;
+  const hosts = new HostTable();
+  const virtualHosts = new Array<VirtualHost>();
+  for (let i = 0; i < vhJson.items.length; i++) {
+    const vh = decodeVirtualHost(vhJson.items[i], hosts, i);
+    if (vh === null) return null;
+    virtualHosts.push(vh);
+  }
+  if (!hosts.finish()) return null;
+  return new RouteMatchConfig(hosts, virtualHosts, debugHeader);
+}
+
+function decodeVirtualHost(json: JsonValue, hosts: HostTable, index: i32): VirtualHost | null {
+  if (!json.isObject || !json.onlyKeys(["name", "domains", "routes"])) return null;
+  const name = json.get("name"), domains = json.get("domains"), routesJson = json.get("routes");
+  if (name === null || !name.isString || name.str.length == 0) return null;
+  if (domains === null || !domains.isArray || domains.items.length == 0) return null;
   if (routesJson === null || !routesJson.isArray) return null;
+  for (let i = 0; i < domains.items.length; i++) {
+    const d = domains.items[i];
+    if (!d.isString || !hosts.add(d.str, index)) return null;
+  }
   const routes = new Array<Route>();
   for (let i = 0; i < routesJson.items.length; i++) {
-    const route = decodeRoute(routesJson.items[i]);
-    if (route === null) return null;
-    routes.push(route);
+    const r = decodeRoute(routesJson.items[i]);
+    if (r === null) return null;
+    routes.push(r);
   }
-  return new RouteMatchConfig(routes);
-}
-
-function decodeRoute(json: JsonValue): Route | null {
-  if (!json.isObject || !json.onlyKeys(["id", "match", "cluster"])) return null;
-  const id = json.get("id"), cluster = json.get("cluster"), matchJson = json.get("match");
-  if (id === null || !id.isString || id.str.length == 0) return null;
-  if (cluster === null || !cluster.isString || cluster.str.length == 0) return null;
-  const matches = new Array<PathMatch>();
-  if (matchJson !== null) {
-    if (!matchJson.isArray) return null;
-    for (let i = 0; i < matchJson.items.length; i++) {
-      const m = decodePathMatch(matchJson.items[i]);
-      if (m === null) return null;
-      matches.push(m);
-    }
-  }
-  return new Route(utf8(id.str), matches, utf8(cluster.str));
-}
-
-function decodePathMatch(json: JsonValue): PathMatch | null {
-  if (!json.isObject || !json.onlyKeys(["path"])) return null;
-  const path = json.get("path");
-  if (path === null || !path.isObject || path.keys.length != 1) return null;
-  const value = path.items[0];
-  if (!value.isString) return null;
-  const key = path.keys[0];
-  if (key == "exact") return new PathMatch(PathKind.Exact, utf8(value.str));
-  if (key == "prefix") return new PathMatch(PathKind.Prefix, utf8(value.str));
-  return null;
+  return new VirtualHost(name.str, routes, buildSegmentIndex(routes));
 }

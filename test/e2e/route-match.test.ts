@@ -5,12 +5,17 @@ import { startEnvoy, type RunningEnvoy, EnvoyExitedError } from "../support/envo
 import { startUpstream, type Upstream } from "../support/upstream.ts";
 import { freePort } from "../support/ports.ts";
 import { testBootstrap } from "../support/bootstrap.ts";
+import type { RouteMatchConfig } from "../../generator/plan/filters/route-match.ts";
 
-const config = {
-  routes: [
-    { id: "vs/shop/reviews/r0", match: [{ path: { exact: "/api/health" } }], cluster: "health" },
-    { id: "vs/shop/reviews/r1", match: [{ path: { prefix: "/api/" } }, { path: { prefix: "/v1/" } }], cluster: "api" },
-  ],
+const config: RouteMatchConfig = {
+  virtualHosts: [{
+    name: "reviews.shop",
+    domains: ["*"],
+    routes: [
+      { id: "vs/shop/reviews/r0", matches: [{ path: { exact: "/api/health" } }], destinations: [{ cluster: "health", weight: 1 }] },
+      { id: "vs/shop/reviews/r1", matches: [{ path: { prefix: "/api/" } }, { path: { prefix: "/v1/" } }], destinations: [{ cluster: "api", weight: 1 }] },
+    ],
+  }],
 };
 
 let envoy: RunningEnvoy;
@@ -73,7 +78,7 @@ test("a request cannot steer itself with spoofed routing headers", async () => {
 
 test("Envoy refuses a bootstrap whose route-match configuration the filter rejects", async () => {
   const [adminPort, listenerPort] = [await freePort(), await freePort()];
-  const bad = { routes: [{ id: "r0", match: [{ path: { glob: "/api/*" } }], cluster: "api" }] };
+  const bad = { virtualHosts: [{ name: "a", domains: ["*"], routes: [{ id: "r0", matches: [{ path: { glob: "/api/*" } }], destinations: [{ cluster: "api", weight: 1 }] }] }] };
   await assert.rejects(
     startEnvoy({ adminPort, bootstrap: testBootstrap({ adminPort, listenerPort, filters: [{ filter: "route-match", config: bad }], clusters: { api: api.port } }) }),
     (err: unknown) => {

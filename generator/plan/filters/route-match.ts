@@ -15,7 +15,8 @@ export type PathMatch = StringMatch | { pathPrefix: string; ignoreCase?: boolean
 
 /**
  * An RE2 regular expression compiled by the generator into a DFA with full-match semantics,
- * run by the filter in linear time over the bytes of the value.
+ * run by the filter in linear time over the bytes of the value. Like Envoy's own RE2 (Latin-1
+ * mode), a character is one byte (generator/regex/README.md).
  */
 export interface CompiledRegex {
   /** The expression as the user wrote it (for logs and `explain`). */

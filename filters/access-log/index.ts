@@ -1,0 +1,115 @@
+// access-log: one record per request, built in on_log from what Envoy knows, redacted, sampled
+// (errors and slow requests always kept), written as a JSON or text line to stdout and/or
+// batched to an OTLP/HTTP collector. Metrics per route, status class and auth decision.
+export * from "../common/abi/exports";
+import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
+import { LogLevel, BufferType } from "../common/abi/enums";
+import { getBuffer, log, setTickPeriod } from "../common/abi/host";
+import { decodeConfig, AccessLogConfig } from "./config";
+import { LogRecord } from "./record/record";
+import { collectEssentials, collectDetails } from "./record/collect";
+import { keep } from "./sample/sampler";
+import { ByteWriter } from "./format/writer";
+import { writeJsonRecord } from "./format/json";
+import { writeTextRecord } from "./format/text";
+import { writeOtlpRecord } from "./sinks/otlp";
+import { writeStdout } from "./sinks/stdout";
+import { CollectorSink } from "./sinks/collector";
+import { Metrics } from "./metrics";
+
+class AccessLogRoot extends RootContext {
+  config: AccessLogConfig | null = null;
+  metrics: Metrics | null = null;
+  collector: CollectorSink | null = null;
+  line: ByteWriter = new ByteWriter(2048);
+  otlp: ByteWriter = new ByteWriter(2048);
+  scratch: ByteWriter = new ByteWriter(512);
+  record: LogRecord = new LogRecord();
+  requests: u32 = 0;
+
+  onConfigure(configSize: u32): bool {
+    const bytes = getBuffer(BufferType.PluginConfiguration, 0, configSize);
+    const config: AccessLogConfig | null = bytes === null ? null : decodeConfig(bytes);
+    if (config === null) {
+      log(LogLevel.Error, "access-log: invalid configuration, rejected");
+      return false;
+    }
+    this.config = config;
+    const metrics = new Metrics(config.metricsPrefix);
+    this.metrics = metrics;
+    const cc = config.collector;
+    if (cc !== null) {
+      this.collector = new CollectorSink(cc, metrics, config.workload);
+      setTickPeriod(cc.flushIntervalMs);
+    }
+    return true;
+  }
+
+  onTick(): void {
+    const c = this.collector;
+    if (c !== null) c.onTick();
+  }
+
+  onHttpCallResponse(token: u32, numHeaders: u32, bodySize: u32, numTrailers: u32): void {
+    const c = this.collector;
+    if (c !== null) c.onResponse(token, numHeaders);
+  }
+
+  onDone(): bool {
+    const c = this.collector;
+    if (c !== null) c.onDone();
+    return true;
+  }
+
+  newHttpContext(id: u32): HttpContext | null {
+    return this.config === null ? null : new AccessLogStream(id, this);
+  }
+
+  /** Builds, filters, samples and writes the record of one finished request. */
+  logRequest(): void {
+    const config = this.config!;
+    const metrics = this.metrics!;
+    const rec = this.record;
+    rec.reset();
+    collectEssentials(rec);
+    metrics.request(rec.route, rec.code, rec.durationNanos, rec.auth);
+    const filter = config.filter;
+    if (filter !== null && !filter.matches(rec.code, rec.durationNanos, rec.request)) {
+      metrics.count(metrics.filteredOut);
+      return;
+    }
+    this.requests++;
+    const id = rec.request.indexOf(X_REQUEST_ID);
+    const idPtr = id < 0 ? 0 : rec.request.valuePtr(id), idLen = id < 0 ? -1 : <i32>rec.request.valueLen(id);
+    if (!keep(config.sampling, rec.code, rec.flags, rec.durationNanos, idPtr, idLen, this.requests)) {
+      metrics.count(metrics.sampledOut);
+      return;
+    }
+    metrics.count(metrics.logged);
+    collectDetails(rec, config.needs, config.needsResponseHeaders);
+    const line = this.line;
+    line.reset();
+    if (config.text) writeTextRecord(line, this.scratch, rec, config);
+    else writeJsonRecord(line, this.scratch, rec, config);
+    const collector = this.collector;
+    if (collector !== null) {
+      this.otlp.reset();
+      writeOtlpRecord(this.otlp, this.scratch, rec, config, line.ptr, line.len);
+      collector.add(this.otlp.take());
+    }
+    if (config.stdout) {
+      line.byte(0x0a);
+      metrics.count(writeStdout(line.ptr, line.len) ? metrics.stdoutWritten : metrics.stdoutFailed);
+    }
+  }
+}
+
+const X_REQUEST_ID = String.UTF8.encode("x-request-id");
+
+class AccessLogStream extends HttpContext {
+  onLog(): void {
+    (this.root as AccessLogRoot).logRequest();
+  }
+}
+
+registerRootContext((id: u32): RootContext => new AccessLogRoot(id));

@@ -1,0 +1,83 @@
+// OTLP/HTTP JSON logs (opentelemetry-proto ExportLogsServiceRequest in its JSON mapping):
+// resourceLogs → scopeLogs → logRecords, each with body (the formatted line) and one attribute
+// per configured field or header. int64 values are JSON strings, trace ids hex, as OTLP/JSON asks.
+import { LogRecord } from "../record/record";
+import { isIntField } from "../record/fields";
+import { writeTraceId } from "../record/trace";
+import { AccessLogConfig } from "../config";
+import { ByteWriter } from "../format/writer";
+import { writeField, writeHeader } from "../format/values";
+import { writeEscaped } from "../format/escape";
+import { HeaderIndex } from "../record/header-index";
+import { HeaderRef } from "../redact/redactor";
+
+const TIME = String.UTF8.encode('{"timeUnixNano":"');
+const BODY = String.UTF8.encode('","severityNumber":9,"severityText":"INFO","body":{"stringValue":"');
+const ATTRIBUTES = String.UTF8.encode('"},"attributes":[');
+const KEY = String.UTF8.encode('{"key":"');
+const STRING_VALUE = String.UTF8.encode('","value":{"stringValue":"');
+const INT_VALUE = String.UTF8.encode('","value":{"intValue":"');
+const CLOSE_ATTRIBUTE = String.UTF8.encode('"}}');
+const TRACE_ID = String.UTF8.encode('],"traceId":"');
+
+/** The batch envelope around the comma-separated log records. */
+export function batchOpening(workload: string): ArrayBuffer {
+  const w = new ByteWriter(256);
+  w.bytes(String.UTF8.encode('{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"'));
+  const name = String.UTF8.encode(workload);
+  writeEscaped(w, changetype<usize>(name), name.byteLength);
+  w.bytes(String.UTF8.encode('"}}]},"scopeLogs":[{"scope":{"name":"wasmesh.access-log"},"logRecords":['));
+  return w.take();
+}
+
+export const BATCH_CLOSING = String.UTF8.encode("]}]}]}");
+
+function attribute(w: ByteWriter, first: bool, key: ArrayBuffer, scratch: ByteWriter, asInt: bool): void {
+  if (!first) w.byte(0x2c);
+  w.bytes(KEY);
+  w.bytes(key);
+  w.bytes(asInt ? INT_VALUE : STRING_VALUE);
+  writeEscaped(w, scratch.ptr, scratch.len);
+  w.bytes(CLOSE_ATTRIBUTE);
+}
+
+function headerAttributes(w: ByteWriter, scratch: ByteWriter, first: bool, names: HeaderRef[], keys: ArrayBuffer[],
+  map: HeaderIndex, c: AccessLogConfig): bool {
+  for (let i = 0; i < names.length; i++) {
+    scratch.reset();
+    if (!writeHeader(scratch, map, unchecked(names[i]), c.redactor)) continue;
+    attribute(w, first, unchecked(keys[i]), scratch, false);
+    first = false;
+  }
+  return first;
+}
+
+/** Appends one OTLP logRecord object for `rec`, whose formatted line is [linePtr, +lineLen). */
+export function writeOtlpRecord(w: ByteWriter, scratch: ByteWriter, rec: LogRecord, c: AccessLogConfig,
+  linePtr: usize, lineLen: i32): void {
+  w.bytes(TIME);
+  w.uint(rec.startNanos > 0 ? <u64>rec.startNanos : 0);
+  w.bytes(BODY);
+  writeEscaped(w, linePtr, lineLen);
+  w.bytes(ATTRIBUTES);
+  let first = true;
+  for (let i = 0; i < c.fields.length; i++) {
+    const f = unchecked(c.fields[i]);
+    scratch.reset();
+    if (!writeField(scratch, rec, f, c.redactor, c.fixedHeaders)) continue;
+    attribute(w, first, unchecked(c.fieldNames[i]), scratch, isIntField(f));
+    first = false;
+  }
+  first = headerAttributes(w, scratch, first, c.requestHeaders, c.otlpRequestKeys, rec.request, c);
+  headerAttributes(w, scratch, first, c.responseHeaders, c.otlpResponseKeys, rec.response, c);
+  scratch.reset();
+  if (writeTraceId(scratch, rec.request)) {
+    w.bytes(TRACE_ID);
+    w.raw(scratch.ptr, scratch.len);
+    w.byte(0x22);
+  } else {
+    w.byte(0x5d);
+  }
+  w.byte(0x7d);
+}
+

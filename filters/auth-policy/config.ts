@@ -1,0 +1,74 @@
+// auth-policy configuration (generator/plan/filters/auth-policy.ts): JSON decoded once in
+// on_configure. Pure: bytes in, config or null out; no host calls. Anything unknown or
+// malformed is null, and the filter then refuses the configuration.
+import { parseJson } from "../common/json/parse";
+import { JsonValue } from "../common/json/value";
+import { stringField, boolField } from "./json-fields";
+import { Action, Rule, RuleNeeds } from "./rules/model";
+import { decodeRule } from "./rules/decode";
+import { Provider, decodeProvider } from "./jwt/provider";
+
+export class AuthPolicyConfig {
+  workload: string = "";
+  denyRules: Rule[] = [];
+  allowRules: Rule[] = [];
+  auditRules: Rule[] = [];
+  providers: Provider[] = [];
+  hideRuleNames: bool = false;
+  allowUnsafePaths: bool = false;
+  needs: RuleNeeds = new RuleNeeds();
+  /** Every header a provider writes claims to: stripped from every incoming request. */
+  claimHeaderNames: ArrayBuffer[] = [];
+  /** One null per claim header: the values when no token was verified. */
+  noClaimValues: Array<ArrayBuffer | null> = [];
+}
+
+const KEYS = ["workload", "rules", "jwtProviders", "hideRuleNames", "unsafePathEncoding"];
+const MAX_RULES = 1024;
+
+export function decodeConfig(bytes: ArrayBuffer): AuthPolicyConfig | null {
+  const doc = parseJson(bytes);
+  if (doc === null || !doc.isObject || !doc.onlyKeys(KEYS)) return null;
+  const c = new AuthPolicyConfig();
+  const workload = stringField(doc, "workload", null);
+  if (workload === null) return null;
+  c.workload = workload;
+  const hide = boolField(doc, "hideRuleNames", false);
+  if (hide < 0) return null;
+  c.hideRuleNames = hide == 1;
+  const unsafe = stringField(doc, "unsafePathEncoding", "reject");
+  if (unsafe != "reject" && unsafe != "allow") return null;
+  c.allowUnsafePaths = unsafe == "allow";
+  return decodeRules(doc.get("rules"), c) && decodeProviders(doc.get("jwtProviders"), c) ? c : null;
+}
+
+function decodeRules(v: JsonValue | null, c: AuthPolicyConfig): bool {
+  if (v === null || !v.isArray || v.items.length > MAX_RULES) return false;
+  const ids = new Set<string>();
+  for (let i = 0; i < v.items.length; i++) {
+    const rule = decodeRule(v.items[i], c.needs);
+    if (rule === null || ids.has(rule.id)) return false;
+    ids.add(rule.id);
+    if (rule.action == Action.Deny) c.denyRules.push(rule);
+    else if (rule.action == Action.Allow) c.allowRules.push(rule);
+    else c.auditRules.push(rule);
+  }
+  return true;
+}
+
+function decodeProviders(v: JsonValue | null, c: AuthPolicyConfig): bool {
+  if (v === null) return true;
+  if (!v.isArray || v.items.length > 32) return false;
+  const names = new Set<string>();
+  for (let i = 0; i < v.items.length; i++) {
+    const p = decodeProvider(v.items[i]);
+    if (p === null || names.has(p.name)) return false;
+    names.add(p.name);
+    c.providers.push(p);
+    for (let j = 0; j < p.claimHeaders.length; j++) {
+      c.claimHeaderNames.push(p.claimHeaders[j].header);
+      c.noClaimValues.push(null);
+    }
+  }
+  return true;
+}

@@ -1,0 +1,53 @@
+// Rule evaluation order (Istio): DENY rules first; then, when there is any ALLOW rule, only a
+// request one of them matches passes; AUDIT rules only mark the request. Pure.
+import { Rule } from "./rules/model";
+import { ruleMatches } from "./rules/evaluate";
+import { RequestFacts } from "./rules/facts";
+import { AuthPolicyConfig } from "./config";
+
+export class Verdict {
+  allowed: bool = true;
+  /** The DENY or ALLOW rule that decided; null for "no ALLOW rule matched" or no rules at all. */
+  rule: Rule | null = null;
+  /** The first AUDIT rule that matched, if any. */
+  audit: Rule | null = null;
+}
+
+export function decide(c: AuthPolicyConfig, f: RequestFacts): Verdict {
+  const v = new Verdict();
+  for (let i = 0; i < c.auditRules.length; i++) {
+    if (ruleMatches(unchecked(c.auditRules[i]), f)) { v.audit = unchecked(c.auditRules[i]); break; }
+  }
+  for (let i = 0; i < c.denyRules.length; i++) {
+    if (ruleMatches(unchecked(c.denyRules[i]), f)) {
+      v.allowed = false;
+      v.rule = unchecked(c.denyRules[i]);
+      return v;
+    }
+  }
+  if (c.allowRules.length == 0) return v;
+  for (let i = 0; i < c.allowRules.length; i++) {
+    if (ruleMatches(unchecked(c.allowRules[i]), f)) {
+      v.rule = unchecked(c.allowRules[i]);
+      return v;
+    }
+  }
+  v.allowed = false;
+  return v;
+}
+
+const ALLOW = String.UTF8.encode("allow");
+const DENY = String.UTF8.encode("deny");
+
+/** The access-log record, `<decision>[ <rule id>]` (prebuilt bytes, nothing allocated). */
+export function decisionRecord(v: Verdict): ArrayBuffer {
+  const audit = v.audit;
+  if (audit !== null) return v.allowed ? audit.auditAllowRecord : audit.auditDenyRecord;
+  const rule = v.rule;
+  if (rule === null) return v.allowed ? ALLOW : DENY;
+  return v.allowed ? rule.allowRecord : rule.denyRecord;
+}
+
+export function decisionText(v: Verdict): string {
+  return String.UTF8.decode(decisionRecord(v));
+}

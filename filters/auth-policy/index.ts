@@ -1,0 +1,182 @@
+// auth-policy: who may make a request. Authenticates a JWT when present, then applies the
+// workload's rules with Istio's semantics, and fails closed: bad config is refused, a request
+// it cannot judge is refused, a denial is a local 403 (401 for a bad token) naming the rule.
+// The decision goes to access-log as filter state and to counters.
+export * from "../common/abi/exports";
+import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
+import { HeadersStatus, LogLevel, MapType, BufferType } from "../common/abi/enums";
+import { getBuffer, getHeaderPairs, log, logEnabled, nowNanos, replaceHeader } from "../common/abi/host";
+import { peerUriSan, sourceAddress, destinationAddress, destinationPort, setFilterState } from "../common/abi/properties";
+import { utf8, concat } from "../common/bytes";
+import { pathEnd } from "../common/path/normalize";
+import { validUtf8 } from "../common/json/parse";
+import { HeaderPairs } from "../common/headers/pairs";
+import { AUTH_DECISION_PROPERTY } from "./decision-property";
+import { AuthPolicyConfig, decodeConfig } from "./config";
+import { Metrics } from "./metrics";
+import { RequestFacts } from "./rules/facts";
+import { ipOfSocketAddress } from "./rules/cidr";
+import { decide, decisionRecord } from "./decide";
+import { judgePath, PathVerdict } from "./request-path";
+import { authenticate, AuthResult, AuthStatus } from "./jwt/authenticate";
+import { TokenCache } from "./jwt/cache";
+import { applyAllowedMutations } from "./mutations";
+import { forbidden, unauthorized, badRequest } from "./replies";
+
+const METHOD = utf8(":method");
+const PATH = utf8(":path");
+const AUTHORITY = utf8(":authority");
+const DECISION = utf8(AUTH_DECISION_PROPERTY);
+const DENY_RECORD = utf8("deny");
+const BAD_REQUEST_RECORD = utf8("deny bad-request");
+const INVALID_PEER_RECORD = utf8("deny invalid-peer-identity");
+const NO_AUTH = new AuthResult();
+
+class AuthPolicyRoot extends RootContext {
+  config: AuthPolicyConfig | null = null;
+  metrics: Metrics = new Metrics();
+  cache: TokenCache = new TokenCache(256);
+  realm: string = "";
+
+  onConfigure(configSize: u32): bool {
+    const bytes = getBuffer(BufferType.PluginConfiguration, 0, configSize);
+    const config: AuthPolicyConfig | null = bytes === null ? null : decodeConfig(bytes);
+    if (config === null) {
+      log(LogLevel.Error, "auth-policy: invalid configuration, rejected");
+      return false;
+    }
+    this.config = config;
+    this.realm = config.workload.replaceAll("\"", "").replaceAll("\\", "");
+    this.metrics.define(config);
+    return true;
+  }
+
+  newHttpContext(id: u32): HttpContext | null {
+    return new AuthPolicyStream(id, this);
+  }
+}
+
+/** The one value of a pseudo-header, or null when absent or repeated. */
+function single(h: HeaderPairs, name: ArrayBuffer): ArrayBuffer | null {
+  const i = h.indexOf(name);
+  if (i < 0 || h.indexOf(name, i + 1) >= 0) return null;
+  const out = new ArrayBuffer(<i32>h.valueLen(i));
+  memory.copy(changetype<usize>(out), h.valuePtr(i), h.valueLen(i));
+  return out;
+}
+
+/** Methods are case-sensitive (RFC 9110): a lower-case `delete` must not slip past a DENY on
+ * DELETE to a backend that upper-cases it, so only A-Z, digits, '-' and '_' are judged (Istio: 400). */
+function canonicalMethod(m: ArrayBuffer): bool {
+  const p = changetype<usize>(m);
+  if (m.byteLength == 0) return false;
+  for (let i = 0; i < m.byteLength; i++) {
+    const c = load<u8>(p + i);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c == 0x2d || c == 0x5f)) return false;
+  }
+  return true;
+}
+
+/** host[:port] with the characters hostnames and IP literals use. Anything else — a comma from
+ * folded Host headers, userinfo '@', spaces — could name a different host to the backend. */
+function plainAuthority(a: ArrayBuffer): bool {
+  const p = changetype<usize>(a);
+  if (a.byteLength == 0 || a.byteLength > 1024) return false;
+  for (let i = 0; i < a.byteLength; i++) {
+    const c = load<u8>(p + i);
+    const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
+      || c == 0x2d || c == 0x2e || c == 0x5f || c == 0x3a || c == 0x5b || c == 0x5d;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+class AuthPolicyStream extends HttpContext {
+  onRequestHeaders(numHeaders: u32, endOfStream: bool): u32 {
+    const root = this.root as AuthPolicyRoot;
+    const config = root.config;
+    const m = root.metrics;
+    if (config === null) return this.deny(root, DENY_RECORD, null);
+    const h = getHeaderPairs(MapType.RequestHeaders);
+    const method = single(h, METHOD), rawPath = single(h, PATH), authority = single(h, AUTHORITY);
+    if (method === null || rawPath === null || authority === null) return this.deny(root, DENY_RECORD, null);
+    const judged = judgePath(rawPath, config.allowUnsafePaths);
+    if (judged.verdict != PathVerdict.Ok || !canonicalMethod(method) || !plainAuthority(authority)) {
+      setFilterState(DECISION, BAD_REQUEST_RECORD);
+      m.count(m.badRequest);
+      badRequest();
+      return HeadersStatus.Stop;
+    }
+    if (judged.changed && !this.forwardJudgedPath(rawPath, judged.path)) return this.deny(root, DENY_RECORD, null);
+    const f = new RequestFacts();
+    f.headers = h;
+    f.method = method;
+    f.path = judged.path;
+    f.setAuthority(changetype<usize>(authority), <usize>authority.byteLength);
+    if (config.needs.peer && !this.readPeer(f)) return this.deny(root, INVALID_PEER_RECORD, null);
+    if (config.needs.sourceIp) {
+      const a = sourceAddress();
+      if (a !== null) f.sourceIp = ipOfSocketAddress(changetype<usize>(a), <usize>a.byteLength);
+    }
+    if (config.needs.destinationIp) {
+      const a = destinationAddress();
+      if (a !== null) f.destinationIp = ipOfSocketAddress(changetype<usize>(a), <usize>a.byteLength);
+    }
+    if (config.needs.destinationPort) f.destinationPort = destinationPort();
+
+    const auth = config.providers.length == 0 ? NO_AUTH
+      : authenticate(config.providers, h, rawPath, <i64>(nowNanos() / 1_000_000_000), root.cache);
+    if (auth.status == AuthStatus.Invalid) {
+      const provider = config.providers[auth.provider].name;
+      if (logEnabled(LogLevel.Debug)) log(LogLevel.Debug, "auth-policy: invalid token for " + provider + ": " + auth.reason);
+      setFilterState(DECISION, utf8("unauthenticated " + provider));
+      m.count(m.unauthenticated);
+      unauthorized(root.realm, provider, config.hideRuleNames);
+      return HeadersStatus.Stop;
+    }
+    f.requestPrincipal = auth.principal;
+    f.claims = auth.claims;
+    f.overriddenHeaders = config.claimHeaderNames;
+    f.overriddenValues = auth.status == AuthStatus.Verified ? auth.claimValues : config.noClaimValues;
+
+    const v = decide(config, f);
+    if (v.audit !== null) { m.count(m.audited); m.countRule(v.audit); }
+    m.countRule(v.rule);
+    const record = decisionRecord(v);
+    if (!v.allowed) {
+      const rule = v.rule;
+      return this.deny(root, record, rule === null ? null : rule.id);
+    }
+    setFilterState(DECISION, record);
+    m.count(m.allowed);
+    applyAllowedMutations(config, auth, f.overriddenValues);
+    return HeadersStatus.Continue;
+  }
+
+  /** Forwards the path that was judged (normalized), keeping the query as it came. */
+  private forwardJudgedPath(raw: ArrayBuffer, judged: ArrayBuffer): bool {
+    const end = <i32>pathEnd(changetype<usize>(raw), <usize>raw.byteLength);
+    return replaceHeader(MapType.RequestHeaders, PATH, concat(judged, raw.slice(end)));
+  }
+
+  /** Reads the peer's URI SAN; false when it is unusable (not UTF-8, or a NUL: CVE-2026-47778). */
+  private readPeer(f: RequestFacts): bool {
+    const san = peerUriSan();
+    if (san === null || san.byteLength == 0) return true;
+    const p = changetype<usize>(san);
+    for (let i = 0; i < san.byteLength; i++) if (load<u8>(p + i) < 0x21 || load<u8>(p + i) == 0x7f) return false;
+    if (!validUtf8(p, p + san.byteLength)) return false;
+    f.setPeerUri(String.UTF8.decode(san));
+    return true;
+  }
+
+  private deny(root: AuthPolicyRoot, record: ArrayBuffer, ruleId: string | null): u32 {
+    setFilterState(DECISION, record);
+    root.metrics.count(root.metrics.denied);
+    const config = root.config;
+    forbidden(ruleId, config === null || config.hideRuleNames);
+    return HeadersStatus.Stop;
+  }
+}
+
+registerRootContext((id: u32): RootContext => new AuthPolicyRoot(id));

@@ -1,0 +1,48 @@
+// Small typed readers over a parsed JSON object for config decoding. Each returns null (or a
+// failure flag) on a wrong type, so decoders can reject instead of guessing.
+import { JsonValue } from "../common/json/value";
+
+/** Reads an optional string array; `ok` is false when present but not an array of strings. */
+export class StringList {
+  constructor(readonly ok: bool, readonly items: string[] | null) {}
+}
+
+export function stringList(obj: JsonValue, key: string): StringList {
+  const v = obj.get(key);
+  if (v === null) return new StringList(true, null);
+  if (!v.isArray) return new StringList(false, null);
+  const out = new Array<string>();
+  for (let i = 0; i < v.items.length; i++) {
+    if (!v.items[i].isString) return new StringList(false, null);
+    out.push(v.items[i].str);
+  }
+  return new StringList(true, out.length == 0 ? null : out);
+}
+
+/** An optional string member; `fallback` when absent; null when present with another type. */
+export function stringField(obj: JsonValue, key: string, fallback: string | null): string | null {
+  const v = obj.get(key);
+  if (v === null) return fallback;
+  return v.isString ? v.str : null;
+}
+
+/** An integer in [min, max] from a JSON number; i64.MIN_VALUE when absent, -2^62 when invalid. */
+export const ABSENT: i64 = i64.MIN_VALUE;
+export const INVALID: i64 = -(1 << 62);
+
+export function intField(obj: JsonValue, key: string, min: i64, max: i64): i64 {
+  const v = obj.get(key);
+  if (v === null) return ABSENT;
+  if (!v.isNumber) return INVALID;
+  return integerIn(v.num, min, max) ? <i64>v.num : INVALID;
+}
+
+export function integerIn(n: f64, min: i64, max: i64): bool {
+  return isFinite(n) && Math.floor(n) == n && n >= <f64>min && n <= <f64>max;
+}
+
+export function boolField(obj: JsonValue, key: string, fallback: bool): i32 {
+  const v = obj.get(key);
+  if (v === null) return fallback ? 1 : 0;
+  return v.isBool ? (v.bool ? 1 : 0) : -1;
+}

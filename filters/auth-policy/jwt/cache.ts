@@ -1,0 +1,67 @@
+// Verified tokens, keyed by a 64-bit FNV-1a hash of the token bytes; the entry keeps the token
+// and a hit needs equal bytes, so a hash collision can cost a miss but never hand one token
+// another's identity. (A cryptographic hash would add microseconds per request for nothing:
+// the comparison is exact.) Bounded: the oldest entry is dropped when full. An entry is only
+// used while its token is still within exp/nbf.
+import { bytesEqual } from "../../common/bytes";
+import { JsonValue } from "../../common/json/value";
+
+export class VerifiedToken {
+  constructor(
+    /** The token itself. */
+    readonly token: ArrayBuffer,
+    readonly provider: i32,
+    readonly principal: ArrayBuffer,
+    readonly claims: JsonValue,
+    readonly claimValues: Array<ArrayBuffer | null>,
+    readonly exp: i64,
+    readonly nbf: i64,
+  ) {}
+}
+
+export class TokenCache {
+  private map: Map<u64, VerifiedToken> = new Map();
+  private order: StaticArray<u64>;
+  private next: i32 = 0;
+  private filled: i32 = 0;
+
+  constructor(readonly capacity: i32 = 256) {
+    this.order = new StaticArray<u64>(capacity);
+  }
+
+  static keyOf(token: ArrayBuffer): u64 {
+    let h: u64 = 0xcbf29ce484222325;
+    const p = changetype<usize>(token);
+    for (let i = 0; i < token.byteLength; i++) h = (h ^ <u64>load<u8>(p + i)) * 0x100000001b3;
+    return h;
+  }
+
+  get size(): i32 { return this.map.size; }
+
+  /** The cached entry for this token and provider if still valid at `now` (with `skew`). */
+  get(token: ArrayBuffer, provider: i32, now: i64, skew: i64): VerifiedToken | null {
+    const key = TokenCache.keyOf(token);
+    if (!this.map.has(key)) return null;
+    const e = this.map.get(key);
+    if (e.provider != provider || !bytesEqual(e.token, token)) return null;
+    if (now > e.exp + skew || (e.nbf >= 0 && now + skew < e.nbf)) {
+      this.map.delete(key);
+      return null;
+    }
+    return e;
+  }
+
+  put(e: VerifiedToken): void {
+    if (this.capacity <= 0) return;
+    const key = TokenCache.keyOf(e.token);
+    if (this.map.has(key)) { this.map.set(key, e); return; }
+    // The ring holds keys in insertion order; the slot about to be reused is the oldest. A key
+    // already deleted (expired) just leaves a stale slot, so the map never exceeds capacity.
+    const old = unchecked(this.order[this.next]);
+    if (this.filled > this.next && this.map.has(old)) this.map.delete(old);
+    unchecked(this.order[this.next] = key);
+    this.next = (this.next + 1) % this.capacity;
+    if (this.filled < this.capacity) this.filled++;
+    this.map.set(key, e);
+  }
+}

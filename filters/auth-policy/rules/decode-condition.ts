@@ -1,0 +1,129 @@
+// Decodes one `when` condition. Keys are Istio's; an unknown key is an error (a condition we
+// cannot evaluate must not silently widen or narrow a policy).
+import { JsonValue } from "../../common/json/value";
+import { stringList, StringList } from "../json-fields";
+import { decodePatterns } from "./pattern";
+import { parseCidr, CidrBlock } from "./cidr";
+import { Condition, ConditionKey, RuleNeeds } from "./model";
+
+const KEYS = ["key", "values", "notValues"];
+const HEADER_PREFIX = "request.headers[";
+const CLAIM_PREFIX = "request.auth.claims[";
+
+export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | null {
+  if (!json.isObject || !json.onlyKeys(KEYS)) return null;
+  const keyJson = json.get("key");
+  if (keyJson === null || !keyJson.isString) return null;
+  const values = stringList(json, "values"), notValues = stringList(json, "notValues");
+  if (!values.ok || !notValues.ok) return null;
+  if (values.items === null && notValues.items === null) return null;
+  const c = new Condition();
+  const key = keyJson.str;
+  if (key.startsWith(HEADER_PREFIX) && key.endsWith("]")) {
+    const name = key.substring(HEADER_PREFIX.length, key.length - 1);
+    if (!validHeaderName(name)) return null;
+    c.key = ConditionKey.Header;
+    c.header = String.UTF8.encode(name.toLowerCase());
+  } else if (key.startsWith(CLAIM_PREFIX) && key.endsWith("]")) {
+    const path = claimPath(key.substring(CLAIM_PREFIX.length - 1));
+    if (path === null) return null;
+    c.key = ConditionKey.Claim;
+    c.claimPath = path;
+  } else if (key == "request.auth.principal") c.key = ConditionKey.RequestPrincipal;
+  else if (key == "request.auth.audiences") c.key = ConditionKey.Audiences;
+  else if (key == "request.auth.presenter") c.key = ConditionKey.Presenter;
+  else if (key == "source.namespace") { c.key = ConditionKey.SourceNamespace; needs.peer = true; }
+  else if (key == "source.principal") { c.key = ConditionKey.SourcePrincipal; needs.peer = true; }
+  else if (key == "source.ip") { c.key = ConditionKey.SourceIp; needs.sourceIp = true; }
+  else if (key == "destination.ip") { c.key = ConditionKey.DestinationIp; needs.destinationIp = true; }
+  else if (key == "destination.port") { c.key = ConditionKey.DestinationPort; needs.destinationPort = true; }
+  else return null;
+  return fillValues(c, values, notValues) ? c : null;
+}
+
+function fillValues(c: Condition, values: StringList, notValues: StringList): bool {
+  if (c.key == ConditionKey.SourceIp || c.key == ConditionKey.DestinationIp) {
+    c.cidrs = cidrs(values.items);
+    c.notCidrs = cidrs(notValues.items);
+    return (values.items === null || c.cidrs !== null) && (notValues.items === null || c.notCidrs !== null);
+  }
+  if (c.key == ConditionKey.DestinationPort) {
+    c.ports = ports(values.items);
+    c.notPorts = ports(notValues.items);
+    return (values.items === null || c.ports !== null) && (notValues.items === null || c.notPorts !== null);
+  }
+  const principal = c.key == ConditionKey.SourcePrincipal;
+  if (values.items !== null) {
+    c.values = decodePatterns(principal ? stripSpiffe(values.items!) : values.items!);
+    if (c.values === null) return false;
+  }
+  if (notValues.items !== null) {
+    c.notValues = decodePatterns(principal ? stripSpiffe(notValues.items!) : notValues.items!);
+    if (c.notValues === null) return false;
+  }
+  return true;
+}
+
+function stripSpiffe(items: string[]): string[] {
+  const out = new Array<string>();
+  for (let i = 0; i < items.length; i++) out.push(items[i].startsWith("spiffe://") ? items[i].substring(9) : items[i]);
+  return out;
+}
+
+function cidrs(items: string[] | null): CidrBlock[] | null {
+  if (items === null) return null;
+  const out = new Array<CidrBlock>();
+  for (let i = 0; i < items.length; i++) {
+    const b = parseCidr(items[i]);
+    if (b === null) return null;
+    out.push(b);
+  }
+  return out;
+}
+
+function ports(items: string[] | null): i64[] | null {
+  if (items === null) return null;
+  const out = new Array<i64>();
+  for (let i = 0; i < items.length; i++) {
+    const s = items[i];
+    if (s.length == 0 || s.length > 5) return null;
+    let n: i64 = 0;
+    for (let j = 0; j < s.length; j++) {
+      const ch = s.charCodeAt(j);
+      if (ch < 48 || ch > 57) return null;
+      n = n * 10 + (ch - 48);
+    }
+    if (n > 65535) return null;
+    out.push(n);
+  }
+  return out;
+}
+
+/** `[a][b]` → ["a", "b"]; null when malformed or empty. */
+export function claimPath(s: string): string[] | null {
+  const out = new Array<string>();
+  let i = 0;
+  while (i < s.length) {
+    if (s.charCodeAt(i) != 0x5b) return null;
+    const close = s.indexOf("]", i);
+    if (close <= i + 1) return null;
+    const name = s.substring(i + 1, close);
+    if (name.includes("[")) return null;
+    out.push(name);
+    i = close + 1;
+  }
+  return out.length == 0 || out.length > 8 ? null : out;
+}
+
+/** RFC 9110 token characters only (no spaces, no NUL, no separators). */
+function validHeaderName(name: string): bool {
+  if (name.length == 0 || name.length > 256) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum && "!#$%&'*+-.^_`|~".indexOf(String.fromCharCode(c)) < 0) {
+      if (!(i == 0 && c == 0x3a)) return false; // pseudo-headers such as :authority
+    }
+  }
+  return true;
+}

@@ -1,0 +1,76 @@
+// Everything a rule can ask about one request. index.ts fills it from the header map, the
+// properties the rules need and the verified JWT; rule evaluation only reads it (pure).
+import { HeaderPairs } from "../../common/headers/pairs";
+import { JsonValue } from "../../common/json/value";
+import { IpAddress } from "./cidr";
+
+const SPIFFE = "spiffe://";
+// Shared defaults, so a RequestFacts costs one allocation per request, not a dozen.
+const EMPTY = new ArrayBuffer(0);
+const NO_HEADERS = HeaderPairs.empty();
+const NO_NAMES: ArrayBuffer[] = [];
+const NO_VALUES: Array<ArrayBuffer | null> = [];
+
+export class RequestFacts {
+  method: ArrayBuffer = EMPTY;
+  /** The judged path: normalized, without query. */
+  path: ArrayBuffer = EMPTY;
+  /** :authority in lower case, trailing dot removed; `host` is the same without the port. */
+  authority: ArrayBuffer = EMPTY;
+  host: ArrayBuffer = EMPTY;
+  headers: HeaderPairs = NO_HEADERS;
+  /** Header names whose values come from the verified JWT, not from the client (read only). */
+  overriddenHeaders: ArrayBuffer[] = NO_NAMES;
+  overriddenValues: Array<ArrayBuffer | null> = NO_VALUES;
+
+  /** The peer's URI SAN without `spiffe://`, or null without an mTLS peer identity. */
+  peerPrincipal: ArrayBuffer | null = null;
+  peerNamespace: ArrayBuffer | null = null;
+  sourceIp: IpAddress | null = null;
+  destinationIp: IpAddress | null = null;
+  destinationPort: i64 = -1;
+
+  /** `iss/sub` of the verified JWT, or null when the request is unauthenticated. */
+  requestPrincipal: ArrayBuffer | null = null;
+  claims: JsonValue | null = null;
+
+  /** Sets the peer identity from `connection.uri_san_peer_certificate`. */
+  setPeerUri(uri: string): void {
+    if (!uri.startsWith(SPIFFE)) {
+      this.peerPrincipal = String.UTF8.encode(uri);
+      return;
+    }
+    const id = uri.substring(SPIFFE.length);
+    this.peerPrincipal = String.UTF8.encode(id);
+    const at = id.indexOf("/ns/");
+    if (at < 0) return;
+    const start = at + 4;
+    let end = id.indexOf("/", start);
+    if (end < 0) end = id.length;
+    if (end > start) this.peerNamespace = String.UTF8.encode(id.substring(start, end));
+  }
+
+  /** Sets :authority (raw bytes): lower-cases it and derives `host` without port. */
+  setAuthority(ptr: usize, len: usize): void {
+    const out = new ArrayBuffer(<i32>len);
+    const dst = changetype<usize>(out);
+    for (let i: usize = 0; i < len; i++) {
+      const c = load<u8>(ptr + i);
+      store<u8>(dst + i, c >= 65 && c <= 90 ? c + 32 : c);
+    }
+    let hostEnd = len;
+    if (len > 0 && load<u8>(dst) == 0x5b) {
+      for (let i: usize = 0; i < len; i++) if (load<u8>(dst + i) == 0x5d) { hostEnd = i + 1; break; }
+    } else {
+      for (let i: usize = 0; i < len; i++) if (load<u8>(dst + i) == 0x3a) { hostEnd = i; break; }
+    }
+    let authorityLen = len;
+    if (hostEnd > 0 && load<u8>(dst + hostEnd - 1) == 0x2e) {
+      // "host.:80" and "host." both name "host".
+      memory.copy(dst + hostEnd - 1, dst + hostEnd, len - hostEnd);
+      hostEnd--; authorityLen--;
+    }
+    this.authority = out.slice(0, <i32>authorityLen);
+    this.host = out.slice(0, <i32>hostEnd);
+  }
+}

@@ -1,0 +1,68 @@
+// Istio string patterns: exact, `prefix*`, `*suffix`, or `*` (present with any value). A `*`
+// anywhere else is a config error, never a wildcard (CVE-2026-39350 came from such guessing).
+
+export enum PatternKind { Exact, Prefix, Suffix, Any }
+
+export class Pattern {
+  constructor(readonly kind: PatternKind, readonly value: ArrayBuffer) {}
+
+  /** Whether bytes [ptr, ptr+len) match. */
+  matchesAt(ptr: usize, len: usize): bool {
+    const want = <usize>this.value.byteLength;
+    const v = changetype<usize>(this.value);
+    switch (this.kind) {
+      case PatternKind.Any: return true;
+      case PatternKind.Exact: return len == want && memory.compare(ptr, v, len) == 0;
+      case PatternKind.Prefix: return len >= want && memory.compare(ptr, v, want) == 0;
+      default: return len >= want && memory.compare(ptr + len - want, v, want) == 0;
+    }
+  }
+
+  matches(b: ArrayBuffer): bool {
+    return this.matchesAt(changetype<usize>(b), <usize>b.byteLength);
+  }
+}
+
+/** Decodes one pattern; `lower` folds it to ASCII lower case (for hosts). Null when invalid. */
+export function decodePattern(s: string, lower: bool = false): Pattern | null {
+  if (s.length == 0) return null;
+  if (s == "*") return new Pattern(PatternKind.Any, new ArrayBuffer(0));
+  let kind = PatternKind.Exact;
+  let body = s;
+  if (s.startsWith("*")) { kind = PatternKind.Suffix; body = s.substring(1); }
+  else if (s.endsWith("*")) { kind = PatternKind.Prefix; body = s.substring(0, s.length - 1); }
+  if (body.includes("*")) return null;
+  if (lower) body = asciiLower(body);
+  return new Pattern(kind, String.UTF8.encode(body));
+}
+
+/** Decodes a list of patterns; null when any is invalid. */
+export function decodePatterns(list: string[], lower: bool = false): Pattern[] | null {
+  const out = new Array<Pattern>();
+  for (let i = 0; i < list.length; i++) {
+    const p = decodePattern(list[i], lower);
+    if (p === null) return null;
+    out.push(p);
+  }
+  return out;
+}
+
+export function anyMatchesAt(patterns: Pattern[], ptr: usize, len: usize): bool {
+  for (let i = 0; i < patterns.length; i++) {
+    if (unchecked(patterns[i]).matchesAt(ptr, len)) return true;
+  }
+  return false;
+}
+
+export function anyMatches(patterns: Pattern[], b: ArrayBuffer): bool {
+  return anyMatchesAt(patterns, changetype<usize>(b), <usize>b.byteLength);
+}
+
+export function asciiLower(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return out;
+}

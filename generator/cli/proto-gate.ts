@@ -1,0 +1,29 @@
+// Nothing is written before every bootstrap passes Envoy's proto check. A failure is a bug in
+// wasmesh, not in the user's mesh: it is reported as an internal error.
+import { readYamlAsEnvoy } from "../validate/envoy-yaml.ts";
+import { validateBootstrap } from "../validate/validate-bootstrap.ts";
+import type { OutputFile } from "./pipeline-api.ts";
+
+export interface GateFailure {
+  /** Output file, relative to the output folder. */
+  file: string;
+  /** Path inside the bootstrap, e.g. static_resources.clusters[0].connect_timeout. */
+  path: string;
+  message: string;
+}
+
+/** Checks every bootstrap as it would be written: the text is read back as Envoy reads YAML. */
+export function protoGate(outputs: OutputFile[]): GateFailure[] {
+  const failures: GateFailure[] = [];
+  for (const out of outputs) {
+    let doc: unknown;
+    try {
+      doc = readYamlAsEnvoy(out.text);
+    } catch (e) {
+      failures.push({ file: out.path, path: "", message: `not parseable: ${(e as Error).message.split("\n")[0]}` });
+      continue;
+    }
+    for (const p of validateBootstrap(doc)) failures.push({ file: out.path, path: p.path, message: p.message });
+  }
+  return failures;
+}

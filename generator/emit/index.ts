@@ -1,0 +1,1 @@
+export { emitYaml, emitJson } from "./yaml.ts";

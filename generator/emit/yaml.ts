@@ -1,0 +1,105 @@
+// Envoy objects → YAML text, written directly (the generic `yaml` stringifier is far slower on
+// bootstraps with thousands of clusters). Key order is fixed: `@type` then `name` first in every
+// mapping, the rest in the order the envoy stage built them (which never depends on input
+// order). A string is written plain only when no YAML 1.1 or 1.2 reader could take it for
+// anything else; otherwise it is a JSON string, which is valid YAML double-quoted.
+
+const FIRST_KEYS = ["@type", "name"];
+const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9_./|@-]*(:[A-Za-z0-9_./|@-]+)*$/;
+const NUMBER_LIKE = /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^0[xXoObB]|^[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+const RESERVED = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|\.inf|\.nan)$/;
+
+// Keys and many values repeat thousands of times in a bootstrap: decide each spelling once.
+const spelled = new Map<string, string>();
+
+function scalar(s: string): string {
+  let out = spelled.get(s);
+  if (out !== undefined) return out;
+  out = s.length < 256 && PLAIN.test(s) && !NUMBER_LIKE.test(s) && !RESERVED.test(s) ? s : JSON.stringify(s);
+  if (s.length < 256) {
+    if (spelled.size > 50_000) spelled.clear();
+    spelled.set(s, out);
+  }
+  return out;
+}
+
+function keysOf(obj: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  let first = false;
+  for (const k in obj) {
+    if (obj[k] === undefined) continue;
+    if (k === "@type" || k === "name") first = true;
+    keys.push(k);
+  }
+  if (!first) return keys;
+  return [...FIRST_KEYS.filter((k) => obj[k] !== undefined), ...keys.filter((k) => k !== "@type" && k !== "name")];
+}
+
+function isInline(v: unknown): boolean {
+  if (v === null || typeof v !== "object") return true;
+  return Array.isArray(v) ? v.length === 0 : keysOf(v as Record<string, unknown>).length === 0;
+}
+
+function inline(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v === "string") return scalar(v);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error(`cannot emit ${v}`);
+    return String(v);
+  }
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return Array.isArray(v) ? "[]" : "{}";
+}
+
+function writeMap(obj: Record<string, unknown>, indent: string, out: string[], firstPrefix: string): void {
+  let prefix = firstPrefix;
+  for (const k of keysOf(obj)) {
+    const v = obj[k];
+    if (isInline(v)) out.push(`${prefix}${scalar(k)}: ${inline(v)}`);
+    else {
+      out.push(`${prefix}${scalar(k)}:`);
+      writeBlock(v, `${indent}  `, out);
+    }
+    prefix = indent;
+  }
+}
+
+function writeBlock(v: unknown, indent: string, out: string[]): void {
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      if (isInline(item)) out.push(`${indent}- ${inline(item)}`);
+      else if (Array.isArray(item)) {
+        out.push(`${indent}-`);
+        writeBlock(item, `${indent}  `, out);
+      } else writeMap(item as Record<string, unknown>, `${indent}  `, out, `${indent}- `);
+    }
+  } else writeMap(v as Record<string, unknown>, indent, out, indent);
+}
+
+export function emitYaml(value: unknown, header?: string): string {
+  const out: string[] = [];
+  if (header) for (const l of header.split("\n")) out.push(`# ${l}`.trimEnd());
+  if (isInline(value)) out.push(inline(value));
+  else writeBlock(value, "", out);
+  return out.join("\n") + "\n";
+}
+
+function json(value: unknown, indent: string): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    // Arrays of numbers (regex tables) stay on one line; everything else one item per line.
+    if (value.every((v) => typeof v === "number")) return `[${value.join(", ")}]`;
+    return `[\n${value.map((v) => inner + json(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = keysOf(obj);
+  if (keys.length === 0) return "{}";
+  return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)}: ${json(obj[k], inner)}`).join(",\n")}\n${indent}}`;
+}
+
+/** Stable JSON (2-space indent, `@type`/`name` first, number arrays on one line, trailing newline). */
+export function emitJson(value: unknown): string {
+  return json(value, "") + "\n";
+}

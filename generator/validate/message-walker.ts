@@ -1,0 +1,228 @@
+// Walks a JSON/YAML-shaped Envoy config against a protobuf message type the way protobuf's JSON
+// parser (Envoy's YAML loader) reads it, then applies protoc-gen-validate rules as Envoy does.
+import protobuf from "protobufjs";
+import { findMessageType, resolveField } from "./proto-root.ts";
+import { checkRules, oneofRequired, rulesOf, type Rules } from "./pgv-rules.ts";
+import { checkScalar, SCALAR_TYPES } from "./scalars.ts";
+import { checkWellKnown, hasSpecialJson } from "./well-known.ts";
+import { childPath, describe, indexPath, isPlainObject, type ProtoProblem } from "./problems.ts";
+
+const MAX_DEPTH = 100; // protobuf's JSON parser recursion limit
+const TYPED_STRUCTS = new Set(["udpa.type.v1.TypedStruct", "xds.type.v3.TypedStruct"]);
+
+interface TypeInfo {
+  byKey: Map<string, protobuf.Field>;
+  /** Fields that carry PGV rules, with the rules merged once. */
+  ruled: [protobuf.Field, Rules][];
+  oneofs: protobuf.OneOf[];
+}
+
+const typeInfos = new WeakMap<protobuf.Type, TypeInfo>();
+
+/** Field lookup and rules of a type, computed once (the walker visits the same types often). */
+function infoOf(type: protobuf.Type): TypeInfo {
+  let info = typeInfos.get(type);
+  if (!info) {
+    const byKey = new Map<string, protobuf.Field>();
+    for (const f of type.fieldsArray) {
+      byKey.set(f.name, f);
+      if (f.jsonName && !byKey.has(f.jsonName)) byKey.set(f.jsonName, f);
+    }
+    const ruled: [protobuf.Field, Rules][] = [];
+    for (const f of type.fieldsArray) {
+      const r = rulesOf(f);
+      if (r) ruled.push([f, r]);
+    }
+    info = { byKey, ruled, oneofs: type.oneofsArray.filter((o) => !isSyntheticOneof(o)) };
+    typeInfos.set(type, info);
+  }
+  return info;
+}
+
+export class MessageWalker {
+  readonly problems: ProtoProblem[] = [];
+
+  private report(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  /** Checks `value` as a message of `type`; `skipTypeKey` when it is the body of an Any. */
+  message(type: protobuf.Type, value: unknown, path: string, depth = 0, skipTypeKey = false): void {
+    const name = type.fullName.slice(1);
+    if (depth > MAX_DEPTH) return this.report(path, `nesting deeper than ${MAX_DEPTH} levels`);
+    if (name === "google.protobuf.Any") return this.any(value, path, depth);
+    if (hasSpecialJson(name)) {
+      const err = checkWellKnown(name, value);
+      if (err) this.report(path, err);
+      return;
+    }
+    if (!isPlainObject(value)) return this.report(path, `expected an object (${name}), got ${describe(value)}`);
+
+    const info = infoOf(type);
+    const seen = new Map<string, string>(); // field name → key used
+    const malformed = new Set<string>(); // fields with a type problem: their rules are not judged
+    for (const key in value) {
+      if (skipTypeKey && key === "@type") continue;
+      const v = value[key];
+      const field = info.byKey.get(key);
+      const at = childPath(path, key);
+      if (!field) {
+        this.report(at, `unknown field "${key}" in ${name}`);
+        continue;
+      }
+      if (seen.has(field.name)) {
+        this.report(at, `field "${field.name}" is given twice (as "${seen.get(field.name)}" and "${key}")`);
+        continue;
+      }
+      seen.set(field.name, key);
+      const before = this.problems.length;
+      if (v !== null) this.fieldValue(field, v, at, depth);
+      if (this.problems.length > before) malformed.add(field.name);
+    }
+    const isSet = (f: protobuf.Field) => seen.has(f.name) && value[seen.get(f.name)!] !== null;
+    this.oneofs(info, isSet, path);
+    this.fieldRules(info, value, seen, (f) => isSet(f) && !malformed.has(f.name), (f) => malformed.has(f.name), path);
+  }
+
+  private oneofs(info: TypeInfo, isSet: (f: protobuf.Field) => boolean, path: string): void {
+    for (const oneof of info.oneofs) {
+      const set = oneof.fieldsArray.filter(isSet).map((f) => f.name);
+      if (set.length > 1) this.report(path, `only one of ${list(oneof)} may be set (oneof ${oneof.name}); got ${set.join(" and ")}`);
+      if (set.length === 0 && oneofRequired(oneof)) this.report(path, `one of ${list(oneof)} is required (oneof ${oneof.name})`);
+    }
+  }
+
+  private fieldRules(info: TypeInfo, value: Record<string, unknown>, seen: Map<string, string>,
+    isSet: (f: protobuf.Field) => boolean, isMalformed: (f: protobuf.Field) => boolean, path: string): void {
+    for (const [field, rules] of info.ruled) {
+      if (isMalformed(field)) continue;
+      const at = childPath(path, seen.get(field.name) ?? field.name);
+      if (isSet(field)) {
+        this.applyRules(field, rules, value[seen.get(field.name)!], at);
+        continue;
+      }
+      // PGV judges only the member of a oneof that is set, and skips unset proto3 `optional`s.
+      if (field.partOf) continue;
+      const required = rules.message?.required || rules.any?.required || rules.duration?.required || rules.timestamp?.required;
+      if (required) {
+        this.report(at, `missing required field "${field.name}"`);
+        continue;
+      }
+      // PGV checks proto3 scalars and lists even when absent (they hold their default value).
+      if (field.resolvedType instanceof protobuf.Type) continue;
+      const dflt = field.map ? {} : field.repeated ? [] : defaultScalar(field.type);
+      if (dflt === undefined) continue;
+      for (const msg of this.ruleMessages(field, rules, dflt)) this.report(at, `missing field "${field.name}": ${msg}`);
+    }
+  }
+
+  private applyRules(field: protobuf.Field, rules: Rules, value: unknown, at: string): void {
+    for (const msg of this.ruleMessages(field, rules, value)) this.report(at, msg);
+    const items = rules.repeated?.items;
+    if (items && Array.isArray(value)) {
+      value.forEach((item, i) => {
+        for (const msg of checkRules(items, enumNumber(field, item))) this.report(indexPath(at, i), msg);
+      });
+    }
+  }
+
+  private ruleMessages(field: protobuf.Field, rules: Rules, value: unknown): string[] {
+    const out = checkRules(rules, field.repeated || field.map ? value : enumNumber(field, value));
+    if (rules.enum && field.resolvedType instanceof protobuf.Enum && !field.repeated) {
+      const n = enumNumber(field, value) as number;
+      if (Array.isArray(rules.enum.in) && !rules.enum.in.map(Number).includes(n)) out.push(`value ${JSON.stringify(value)} is not allowed here`);
+      if (Array.isArray(rules.enum.not_in) && rules.enum.not_in.map(Number).includes(n)) out.push(`value ${JSON.stringify(value)} is not allowed here`);
+    }
+    return out;
+  }
+
+  private fieldValue(field: protobuf.Field, value: unknown, path: string, depth: number): void {
+    if (field.map) {
+      if (!isPlainObject(value)) return this.report(path, `expected an object (map), got ${describe(value)}`);
+      for (const [k, v] of Object.entries(value)) {
+        const keyErr = field instanceof protobuf.MapField && field.keyType !== "string" ? checkScalar(field.keyType, k) : undefined;
+        if (keyErr) this.report(childPath(path, k), `bad map key: ${keyErr}`);
+        this.single(field, v, childPath(path, k), depth);
+      }
+    } else if (field.repeated) {
+      if (!Array.isArray(value)) return this.report(path, `expected a list, got ${describe(value)}`);
+      value.forEach((v, i) => this.single(field, v, indexPath(path, i), depth));
+    } else {
+      this.single(field, value, path, depth);
+    }
+  }
+
+  private single(field: protobuf.Field, value: unknown, path: string, depth: number): void {
+    if (!field.resolvedType && !SCALAR_TYPES.has(field.type)) resolveField(field);
+    const t = field.resolvedType;
+    if (t instanceof protobuf.Type) {
+      if (value === null && t.fullName !== ".google.protobuf.Value") return this.report(path, `expected ${t.fullName.slice(1)}, got null`);
+      return this.message(t, value, path, depth + 1);
+    }
+    if (t instanceof protobuf.Enum) return this.enumValue(t, value, path);
+    const err = checkScalar(field.type, value);
+    if (err) this.report(path, err);
+  }
+
+  private enumValue(e: protobuf.Enum, value: unknown, path: string): void {
+    const name = e.fullName.slice(1);
+    if (typeof value === "string" && Object.hasOwn(e.values, value)) return;
+    if (typeof value === "number" && Number.isInteger(value) && e.valuesById[value] !== undefined) return;
+    this.report(path, `expected one of ${Object.keys(e.values).join(", ")} (${name}), got ${describe(value)}`);
+  }
+
+  /** An Any: `@type` names the message, the rest of the object is that message (or its `value`). */
+  private any(value: unknown, path: string, depth: number): void {
+    if (!isPlainObject(value)) return this.report(path, `expected an object with "@type" (google.protobuf.Any), got ${describe(value)}`);
+    const url = value["@type"];
+    const at = childPath(path, "@type");
+    if (typeof url !== "string") return this.report(at, `expected a type URL such as "type.googleapis.com/<message>", got ${url === undefined ? "nothing" : describe(url)}`);
+    const type = resolveTypeUrl(url);
+    if (!type) return this.report(at, `unknown type URL ${JSON.stringify(url)}: no such message in Envoy's protos`);
+    const name = type.fullName.slice(1);
+    if (hasSpecialJson(name) || name === "google.protobuf.Any") {
+      for (const key of Object.keys(value)) if (key !== "@type" && key !== "value") this.report(childPath(path, key), `unknown field "${key}" in an Any holding ${name} (expected only "@type" and "value")`);
+      if (value.value !== undefined) this.message(type, value.value, childPath(path, "value"), depth + 1);
+      return;
+    }
+    this.message(type, value, path, depth + 1, true);
+    if (TYPED_STRUCTS.has(name)) this.typedStruct(value, path, depth);
+  }
+
+  /** TypedStruct: `value` is a Struct that must read as the message `type_url` names. */
+  private typedStruct(value: Record<string, unknown>, path: string, depth: number): void {
+    const url = value.type_url ?? value.typeUrl;
+    if (typeof url !== "string") return;
+    const type = resolveTypeUrl(url);
+    if (!type) return this.report(childPath(path, "type_url"), `unknown type URL ${JSON.stringify(url)}: no such message in Envoy's protos`);
+    if (isPlainObject(value.value)) this.message(type, value.value, childPath(path, "value"), depth + 1);
+  }
+}
+
+/** Resolves `type.googleapis.com/<full name>` (any prefix up to the last '/', as protobuf does). */
+function resolveTypeUrl(url: string): protobuf.Type | undefined {
+  const slash = url.lastIndexOf("/");
+  return slash < 0 ? undefined : findMessageType(url.slice(slash + 1));
+}
+
+function isSyntheticOneof(oneof: protobuf.OneOf): boolean {
+  return oneof.fieldsArray.length === 1 && oneof.name.startsWith("_") && oneof.fieldsArray[0].options?.proto3_optional === true
+    || (oneof.fieldsArray.length === 1 && oneof.name === `_${oneof.fieldsArray[0].name}`);
+}
+
+function list(oneof: protobuf.OneOf): string {
+  return oneof.fieldsArray.map((f) => f.name).join(", ");
+}
+
+function defaultScalar(type: string): unknown {
+  if (type === "string" || type === "bytes") return "";
+  if (type === "bool") return undefined;
+  return 0;
+}
+
+/** Enum names become their numbers so numeric PGV rules (in/not_in/const) apply. */
+function enumNumber(field: protobuf.Field, value: unknown): unknown {
+  const e = field.resolvedType;
+  if (e instanceof protobuf.Enum && typeof value === "string") return e.values[value];
+  return value;
+}
