@@ -24,6 +24,8 @@ export interface RequestSpec {
   peer?: PeerCertificate;
   /** Use this worker (default: round robin). */
   worker?: number;
+  /** Feed the filter even what Envoy's HTTP/1 codec would refuse (fuzzing the filter itself). */
+  skipCodec?: boolean;
 }
 
 /** What the upstream received, as the host's router forwarded it (HTTP/1 view: host, no pseudo-headers). */
@@ -87,9 +89,9 @@ export function exchange(plugin: Plugin, r: RequestSpec, upstream: UpstreamHandl
   });
   const chunks = r.body === undefined ? [] : typeof r.body === "string" ? [r.body] : r.body;
   const headers = downstreamHeaders(r);
-  const rejected = codecRejection(r.method ?? "GET", r.path, r.authority ?? "example.com", headers);
+  const rejected = r.skipCodec ? null : codecRejection(r.method ?? "GET", r.path, r.authority ?? "example.com", headers);
   if (rejected !== null) {
-    stream.rejectBeforeFilters(rejected.status, rejected.body);
+    stream.rejectBeforeFilters(rejected.status, rejected.body, r.method === "HEAD");
     return settle(plugin, stream, upstream);
   }
   stream.sendRequestHeaders(headers, chunks.length === 0);

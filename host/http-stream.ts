@@ -116,11 +116,11 @@ export class HttpStream extends StreamState {
   }
 
   /** Envoy's codec refused the request: a plain reply, the filter is never called. */
-  rejectBeforeFilters(status: number, body: string): void {
+  rejectBeforeFilters(status: number, body: string, head = false): void {
     const headers = new HeaderMap([[":status", String(status)]]);
     if (body.length > 0) headers.add("content-length", String(body.length)), headers.add("content-type", "text/plain");
     this.localReply = { status, body, headers: [], details: "codec_error", grpcStatus: null };
-    this.response = { headers, body: Buffer.from(body, "latin1"), details: "codec_error" };
+    this.response = { headers, body: Buffer.from(head ? "" : body, "latin1"), details: "codec_error" };
     this.mode = "bypass";
     this.completed = true;
   }

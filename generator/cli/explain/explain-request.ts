@@ -19,7 +19,7 @@ export interface PolicyOutcome extends Partial<AuthDecision> {
 export interface RequestExplanation {
   workload: string;
   request: SampleRequest;
-  route: Omit<RouteDecision, "chosen"> & {
+  route: Omit<RouteDecision, "chosen" | "path"> & {
     chosen?: { id: string; at?: string; destinations: { cluster: string; weight: number; percent: number; workloads: string[] }[]; stickyBy?: unknown };
   };
   policies: PolicyOutcome[];
@@ -74,14 +74,19 @@ function inboundFor(plan: WorkloadPlan, service: ModelService | undefined, port:
   return inbound.find((l) => l.name === `inbound|${appPort}`) ?? inbound[0];
 }
 
-export function explainRequest(model: Model, plans: WorkloadPlan[], workloadName: string, request: SampleRequest): RequestExplanation {
+export function explainRequest(model: Model, plans: WorkloadPlan[], workloadName: string, sample: SampleRequest): RequestExplanation {
   const plan = findPlan(plans, workloadName);
   const caller = model.workloads.find((w) => w.id === plan.workload) as ModelWorkload;
   const outbound = plan.listeners.find((l) => l.direction === "outbound" && l.filters.routeMatch);
   const notes: string[] = [];
   if (!outbound?.filters.routeMatch) throw new UsageError(`${plan.workload} has no outbound listener with route-match`);
-  const decision = evaluateRoutes(outbound.filters.routeMatch, request);
-  const out: RequestExplanation = { workload: plan.workload, request, route: { virtualHost: decision.virtualHost, hostReason: decision.hostReason, rules: decision.rules }, policies: [], notes };
+  const decision = evaluateRoutes(outbound.filters.routeMatch, sample);
+  const route = { virtualHost: decision.virtualHost, hostReason: decision.hostReason, rules: decision.rules, ...(decision.rejected ? { rejected: decision.rejected } : {}) };
+  const out: RequestExplanation = { workload: plan.workload, request: sample, route, policies: [], notes };
+  if (decision.rejected) return out;
+  if (decision.path !== undefined && decision.path !== sample.path) notes.push(`the sidecar normalizes the path to ${JSON.stringify(decision.path)}`);
+  // Policies judge the path the sidecar forwards.
+  const request = decision.path !== undefined ? { ...sample, path: decision.path } : sample;
   if (!decision.chosen) {
     notes.push(decision.virtualHost ? "no rule matched: route-match answers 404" : "no virtual host: route-match answers 404");
     return out;

@@ -5,7 +5,8 @@ export function renderExplanation(e: RequestExplanation): string {
   const r = e.request;
   const lines = [`${r.method} ${r.path}${r.query.length ? "?" + r.query.map(([k, v]) => `${k}=${v}`).join("&") : ""} to ${r.authority ?? "(no authority)"}${r.port ? `:${r.port}` : ""} from ${e.workload}`];
   lines.push(`route-match (outbound listener of ${e.workload}):`);
-  lines.push(e.route.virtualHost ? `  virtual host ${e.route.virtualHost}: ${e.route.hostReason}` : `  no virtual host: ${e.route.hostReason}`);
+  if (e.route.virtualHost || !e.route.rejected) lines.push(e.route.virtualHost ? `  virtual host ${e.route.virtualHost}: ${e.route.hostReason}` : `  no virtual host: ${e.route.hostReason}`);
+  if (e.route.rejected) lines.push(`  rejected: ${e.route.rejected}`);
   for (const v of e.route.rules) lines.push(`  ${v.matched ? "MATCH" : "skip "} ${v.id}: ${v.why.join(" | ")}`);
   const c = e.route.chosen;
   if (c) {

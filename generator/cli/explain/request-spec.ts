@@ -6,8 +6,10 @@ import { UsageError } from "../report.ts";
 
 export interface SampleRequest {
   method: string;
-  /** Lower case, without port. */
+  /** Lower case, without port (virtual hosts are chosen ASCII case-insensitively). */
   authority?: string;
+  /** The :authority header as sent, case and port kept: what header conditions see. */
+  authorityHeader?: string;
   port?: number;
   /** Path without query. */
   path: string;
@@ -37,10 +39,6 @@ function words(text: string): string[] {
   return out;
 }
 
-function decode(s: string): string {
-  try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch { return s; }
-}
-
 export function parseSampleRequest(text: string): SampleRequest {
   const w = words(text);
   if (w.length < 2) throw new UsageError(`--request: expected 'METHOD /path [-H name:value]...', got ${JSON.stringify(text)}`);
@@ -67,20 +65,24 @@ export function parseSampleRequest(text: string): SampleRequest {
   const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
   const query = q < 0 ? [] : pathAndQuery.slice(q + 1).split("&").filter(Boolean).map((kv): [string, string] => {
     const eq = kv.indexOf("=");
-    return eq < 0 ? [decode(kv), ""] : [decode(kv.slice(0, eq)), decode(kv.slice(eq + 1))];
+    // Raw, as route-match and Envoy 1.40 compare them: `%20` is not a space, `+` is `+`.
+    return eq < 0 ? [kv, ""] : [kv.slice(0, eq), kv.slice(eq + 1)];
   });
   const m = authority ? /^(.*?)(?::(\d+))?$/.exec(authority.toLowerCase()) : null;
   return {
     method, path, query,
     headers: headers.filter(([n]) => n !== ":authority" && n !== "host"),
-    ...(m ? { authority: m[1], ...(m[2] ? { port: Number(m[2]) } : {}) } : {}),
+    ...(m ? { authority: m[1], ...(m[2] ? { port: Number(m[2]) } : {}), authorityHeader: authority } : {}),
   };
 }
 
-/** All values of a header (Envoy joins repeated headers with "," for route matching). */
+/** All values of a header, one entry per occurrence (route-match judges each value alone). */
 export function headerValues(r: SampleRequest, name: string): string[] {
   if (name === ":method") return [r.method];
   if (name === ":path") return [r.path];
-  if (name === ":authority" || name === "host") return r.authority ? [r.authority] : [];
+  if (name === ":authority" || name === "host") {
+    if (r.authorityHeader !== undefined) return [r.authorityHeader];
+    return r.authority ? [r.port !== undefined ? `${r.authority}:${r.port}` : r.authority] : [];
+  }
   return r.headers.filter(([n]) => n === name).map(([, v]) => v);
 }

@@ -3,6 +3,7 @@
 import type { RequestMatch, RouteMatchConfig, RouteRule, VirtualHost } from "../../plan/filters/route-match.ts";
 import { describeMatch, pathMatches, stringMatches } from "./string-match.ts";
 import { headerValues, type SampleRequest } from "./request-spec.ts";
+import { normalizePath } from "./path-normalize.ts";
 
 export interface RuleVerdict {
   id: string;
@@ -17,28 +18,30 @@ export interface RouteDecision {
   hostReason: string;
   rules: RuleVerdict[];
   chosen?: RouteRule;
+  /** The path rules were judged on: the request's, normalized as the sidecar does. */
+  path?: string;
+  /** Why the sidecar answers 400 instead of routing (escaped slash, invalid or ambiguous path). */
+  rejected?: string;
 }
 
-/** Envoy's domain selection: exact, then the longest `*.suffix` (and `prefix.*`), then `*`. */
+/** route-match's domain selection: exact, then the longest `*.suffix`, then `*`. The port is part
+ * of the authority: `web:8080` needs a `web:8080` domain (Envoy without strip_*_host_port). */
 function selectHost(config: RouteMatchConfig, authority: string | undefined, port?: number): { vh?: VirtualHost; reason: string } {
   if (!authority) return { reason: "the request names no authority (give an http:// URL or -H host:...)" };
-  const names = port ? [`${authority}:${port}`, authority] : [authority];
-  for (const name of names) {
-    const vh = config.virtualHosts.find((v) => v.domains.includes(name));
-    if (vh) return { vh, reason: `domain ${JSON.stringify(name)} listed exactly` };
-  }
+  const name = port !== undefined ? `${authority}:${port}` : authority;
+  const exact = config.virtualHosts.find((v) => v.domains.includes(name));
+  if (exact) return { vh: exact, reason: `domain ${JSON.stringify(name)} listed exactly` };
   let best: { vh: VirtualHost; d: string } | undefined;
   for (const vh of config.virtualHosts) {
     for (const d of vh.domains) {
-      const fits = d.startsWith("*.") && d !== "*" ? names.some((n) => n.endsWith(d.slice(1)))
-        : d.endsWith(".*") ? names.some((n) => n.startsWith(d.slice(0, -1))) : false;
+      const fits = d.startsWith("*.") && name.length > d.length - 1 && name.endsWith(d.slice(1));
       if (fits && (!best || d.length > best.d.length)) best = { vh, d };
     }
   }
   if (best) return { vh: best.vh, reason: `wildcard domain ${JSON.stringify(best.d)}` };
   const any = config.virtualHosts.find((v) => v.domains.includes("*"));
   if (any) return { vh: any, reason: `catch-all domain "*"` };
-  return { reason: `no virtual host has a domain for ${JSON.stringify(authority)} (virtual hosts: ${config.virtualHosts.map((v) => v.name).join(", ")})` };
+  return { reason: `no virtual host has a domain for ${JSON.stringify(name)} (virtual hosts: ${config.virtualHosts.map((v) => v.name).join(", ")})` };
 }
 
 /** Conditions of one alternative: [holds, explanation] each. */
@@ -47,12 +50,13 @@ function conditions(m: RequestMatch, r: SampleRequest): [boolean, string][] {
   if (m.path) out.push([pathMatches(m.path, r.path), `path ${JSON.stringify(r.path)} ${pathMatches(m.path, r.path) ? "matches" : "does not match"} ${describeMatch(m.path)}`]);
   if (m.method) out.push([r.method === m.method, `method ${r.method} ${r.method === m.method ? "is" : "is not"} ${m.method}`]);
   for (const h of m.headers ?? []) {
+    // Like route-match (and Envoy 1.40): any one value of a repeated header, each judged alone.
     const values = headerValues(r, h.name);
-    const joined = values.join(",");
-    let ok = h.absent ? values.length === 0 : values.length > 0 && (!h.match || stringMatches(h.match, joined));
+    let ok = h.absent ? values.length === 0 : values.length > 0 && (!h.match || values.some((v) => stringMatches(h.match!, v)));
     if (h.invert) ok = !ok;
     const cond = h.absent ? "absent" : h.match ? describeMatch(h.match) : "present";
-    out.push([ok, `header ${h.name}${values.length ? `=${JSON.stringify(joined)}` : " (absent)"} ${ok ? "satisfies" : "fails"} ${h.invert ? "not " : ""}${cond}`]);
+    const shown = values.map((v) => JSON.stringify(v)).join(" and ");
+    out.push([ok, `header ${h.name}${values.length ? `=${shown}` : " (absent)"} ${ok ? "satisfies" : "fails"} ${h.invert ? "not " : ""}${cond}`]);
   }
   for (const q of m.queryParams ?? []) {
     const v = r.query.find(([n]) => n === q.name)?.[1];
@@ -75,14 +79,28 @@ function judge(rule: RouteRule, r: SampleRequest): RuleVerdict {
   return { id: rule.id, matched: false, why: failures };
 }
 
-export function evaluateRoutes(config: RouteMatchConfig, r: SampleRequest): RouteDecision {
-  const { vh, reason } = selectHost(config, r.authority, r.port);
+const REJECTED = {
+  "escaped-slash": "the path holds an escaped slash (%2F or %5C): the sidecar answers 400",
+  invalid: "the path is not one Envoy accepts (no leading /, a fragment, NUL, a raw space or control byte): the sidecar answers 400",
+  ambiguous: "the path keeps a dot segment with parameters (/..;/): route-match answers 400",
+};
+
+/** Envoy rejects escaped slashes and invalid paths before any filter; route-match rejects an
+ * ambiguous path after choosing the virtual host. Rules see the normalized path. */
+export function evaluateRoutes(config: RouteMatchConfig, request: SampleRequest): RouteDecision {
+  const normalized = normalizePath(request.path);
+  if (normalized.verdict === "escaped-slash" || normalized.verdict === "invalid") {
+    return { hostReason: "the path was rejected first", rules: [], rejected: REJECTED[normalized.verdict] };
+  }
+  const { vh, reason } = selectHost(config, request.authority, request.port);
   if (!vh) return { hostReason: reason, rules: [] };
+  if (normalized.verdict === "ambiguous") return { virtualHost: vh.name, hostReason: reason, rules: [], rejected: REJECTED.ambiguous };
+  const r = { ...request, path: normalized.path };
   const rules: RuleVerdict[] = [];
   for (const rule of vh.routes) {
     const v = judge(rule, r);
     rules.push(v);
-    if (v.matched) return { virtualHost: vh.name, hostReason: reason, rules, chosen: rule };
+    if (v.matched) return { virtualHost: vh.name, hostReason: reason, rules, chosen: rule, path: r.path };
   }
-  return { virtualHost: vh.name, hostReason: reason, rules };
+  return { virtualHost: vh.name, hostReason: reason, rules, path: r.path };
 }
