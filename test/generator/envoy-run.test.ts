@@ -5,27 +5,19 @@
 // route-match did not tag reaches no upstream even when the client forged the tag.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { request } from "node:http";
 import { generate } from "../../generator/pipeline.ts";
 import { startEnvoy, type RunningEnvoy } from "../support/envoy.ts";
 import { startUpstream, type Upstream } from "../support/upstream.ts";
 import { freePort } from "../support/ports.ts";
 import { makeEnvoyFiles } from "./support/envoy-files.ts";
+import { httpGet } from "../support/http-get.ts";
 
 let envoy: RunningEnvoy;
 let app: Upstream;
 let inbound: number, outbound: number;
 
-function send(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, headers }, (res) => {
-      let body = "";
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
+function send(port: number, path: string, headers: Record<string, string> = {}) {
+  return httpGet({ host: "127.0.0.1", port }, path, headers);
 }
 
 before(async () => {

@@ -6,29 +6,21 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { request } from "node:http";
 import { generate } from "../../generator/pipeline.ts";
 import { startEnvoy, type RunningEnvoy } from "../support/envoy.ts";
 import { startUpstream, type Upstream } from "../support/upstream.ts";
 import { freePort } from "../support/ports.ts";
 import { projectRoot } from "../support/paths.ts";
 import { makeEnvoyFiles } from "./support/envoy-files.ts";
+import { httpGet } from "../support/http-get.ts";
 
 const built = ["route-match", "auth-policy", "access-log"].every((f) => existsSync(join(projectRoot, "build", `${f}.wasm`)));
 let envoy: RunningEnvoy;
 let app: Upstream;
 let outbound: number;
 
-function send(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: outbound, path, headers }, (res) => {
-      let body = "";
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
+function send(path: string, headers: Record<string, string>) {
+  return httpGet({ host: "127.0.0.1", port: outbound }, path, headers);
 }
 
 before(async () => {
