@@ -1,0 +1,33 @@
+// `npm run bench`: every benchmark, one after another, each recording its results in
+// bench/results/ (bench/README.md says what each measures). Benchmarks are recorded, not timed
+// tests: a slow result fails nothing. `npm run bench -- route-match crypto` runs a subset.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const BENCHMARKS: Record<string, string[]> = {
+  host: ["bench/host/microbench.ts", "--filter", "route-match", "--write"],
+  "route-match": ["bench/route-match/run.ts", "--write"],
+  "auth-policy": ["bench/auth-policy/run.ts", "--write"],
+  "access-log": ["bench/access-log/run.ts", "--write"],
+  crypto: ["bench/crypto/run.ts"],
+  generator: ["bench/generator/run.ts"],
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+let failed = 0;
+for (const [name, args] of Object.entries(BENCHMARKS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`${name} failed (exit ${r.status ?? r.signal})`);
+    failed++;
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
