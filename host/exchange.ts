@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Pair } from "./abi/pairs.ts";
 import type { LocalReply } from "./context.ts";
-import { HeaderMap } from "./header-map.ts";
+import { HeaderMap, REQUEST_INLINE_HEADERS } from "./header-map.ts";
 import type { HttpStream } from "./http-stream.ts";
 import type { Plugin } from "./plugin.ts";
 import type { PeerCertificate } from "./properties.ts";
@@ -77,7 +77,9 @@ export function downstreamHeaders(r: RequestSpec): Pair[] {
   for (const [k, v] of extra) pairs.push([k.toLowerCase(), v.replace(/^[ \t]+|[ \t]+$/g, "")]);
   const body = typeof r.body === "string" ? r.body : r.body?.join("");
   if (body !== undefined && !pairs.some(([k]) => k === "content-length")) pairs.push(["content-length", String(Buffer.byteLength(body))]);
-  pairs.push(["x-forwarded-proto", "http"], ["x-request-id", randomUUID()]);
+  pairs.push(["x-forwarded-proto", "http"]);
+  // Envoy keeps a client's x-request-id (the test bootstrap does not use the remote address).
+  if (!pairs.some(([k]) => k === "x-request-id")) pairs.push(["x-request-id", randomUUID()]);
   return pairs;
 }
 
@@ -111,7 +113,7 @@ export function settle(plugin: Plugin, stream: HttpStream, upstream: UpstreamHan
   const decision = decisions.get(stream);
   if (decision !== undefined && stream.localReply === null && stream.requestComplete && stream.response === null) {
     decisions.delete(stream);
-    seenBy.set(stream, callUpstream(stream, decision, upstream));
+    seenBy.set(stream, callUpstream(plugin, stream, decision, upstream));
   }
   const done = stream.response !== null || stream.reset;
   if (done) stream.complete();
@@ -129,25 +131,33 @@ export function settle(plugin: Plugin, stream: HttpStream, upstream: UpstreamHan
 /** Envoy's router at decodeHeaders: picks the route on the headers the filter let go. */
 function route(plugin: Plugin, stream: HttpStream): void {
   const decision = selectRoute(plugin.routes, stream.forwardedHeaders!, plugin.runtime.clusters);
+  // A matched route stays known (xds.route_name) even when its cluster does not exist.
+  if (decision.route !== undefined) {
+    stream.facts.route = { name: decision.route.name ?? "", cluster: decision.kind === "upstream" ? decision.cluster : "", virtualHost: "all" };
+  }
   if (decision.kind === "local-reply") return stream.sendEnvoyLocalReply(decision.status, "", decision.details);
-  stream.facts.route = { name: decision.route.name ?? "", cluster: decision.kind === "upstream" ? decision.cluster : "", virtualHost: "all" };
   if (decision.kind === "direct") return stream.sendEnvoyLocalReply(decision.status, decision.body, "direct_response");
   decisions.set(stream, decision);
 }
 
-function callUpstream(stream: HttpStream, decision: Extract<RouteDecision, { kind: "upstream" }>, upstream: UpstreamHandler): UpstreamRequest {
-  const headers = new HeaderMap(stream.forwardedHeaders!.pairs());
+function callUpstream(plugin: Plugin, stream: HttpStream, decision: Extract<RouteDecision, { kind: "upstream" }>, upstream: UpstreamHandler): UpstreamRequest {
+  const headers = new HeaderMap(stream.forwardedHeaders!.pairs(), REQUEST_INLINE_HEADERS);
   for (const name of decision.route.request_headers_to_remove ?? []) headers.remove(name);
   headers.replace("x-envoy-expected-rq-timeout-ms", "15000");
   // Envoy's HTTP/1 codec frames an empty request body with content-length: 0 except for these
   // methods (observed on Envoy 1.40: OPTIONS and PURGE get it, GET/HEAD/DELETE/TRACE do not).
   if (stream.forwardedBody.length === 0 && !headers.has("content-length") && !headers.has("transfer-encoding")
     && !NO_EMPTY_LENGTH.has(headers.get(":method") ?? "GET")) headers.add("content-length", "0");
-  const wire = new HeaderMap([["host", headers.get(":authority") ?? ""], ...headers.pairs().filter(([k]) => !k.startsWith(":"))]);
+  const wire = new HeaderMap([["host", headers.get(":authority") ?? ""], ...headers.pairs().filter(([k]) => !k.startsWith(":"))],
+    REQUEST_INLINE_HEADERS);
   const seen: UpstreamRequest = { cluster: decision.cluster, method: headers.get(":method") ?? "GET",
     url: headers.get(":path") ?? "/", headers: wire, body: stream.forwardedBody.toString("latin1") };
   stream.facts.upstreamAddress = "127.0.0.1:8080";
+  const upstreamNanos = { sent: plugin.runtime.nowNanos(), received: null as bigint | null };
+  stream.facts.upstreamNanos = upstreamNanos;
   const reply = upstream(seen);
+  upstreamNanos.received = plugin.runtime.nowNanos();
+  stream.facts.responseCodeDetails ??= "via_upstream";
   const body = reply.body ?? "";
   const responseHeaders: Pair[] = [[":status", String(reply.status)], ...Object.entries(reply.headers ?? {}),
     ["content-length", String(Buffer.byteLength(body))], ["x-envoy-upstream-service-time", "1"]];

@@ -6,30 +6,58 @@ import type { Pair } from "./abi/pairs.ts";
  * Envoy's O(1) "inline" headers (envoy/http/header_map.h, request and response lists): a second
  * occurrence is appended to the first with "," instead of becoming its own entry (seen on Envoy
  * 1.40: repeated x-forwarded-for / content-type reach the upstream as one comma-joined value).
+ * The lists are the ones Envoy 1.40 prints at startup ("HTTP header map info"); each map kind has
+ * its own (`accept` merges in a request, `vary` in a response); request trailers have none.
  */
-export const INLINE_HEADERS = new Set(["authorization", ":authority", ":method", ":path", ":protocol", ":scheme", ":status",
-  "connection", "content-length", "content-type", "date", "expect", "grpc-timeout", "keep-alive", "location",
-  "proxy-connection", "proxy-status", "server", "te", "transfer-encoding", "upgrade", "user-agent", "via",
-  "x-client-trace-id", "x-forwarded-client-cert", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
-  "x-request-id", "x-envoy-attempt-count", "x-envoy-decorator-operation", "x-envoy-downstream-service-cluster",
-  "x-envoy-downstream-service-node", "x-envoy-expected-rq-timeout-ms", "x-envoy-external-address",
-  "x-envoy-force-trace", "x-envoy-internal", "x-envoy-ip-tags", "x-envoy-max-retries", "x-envoy-original-path",
-  "x-envoy-retry-on", "x-envoy-retry-grpc-on", "x-envoy-upstream-rq-timeout-ms",
-  "x-envoy-upstream-rq-per-try-timeout-ms", "x-envoy-upstream-service-time", "x-envoy-overloaded",
-  "x-envoy-rate-limited", "x-envoy-upstream-canary", "x-envoy-immediate-health-check-fail"]);
+export const REQUEST_INLINE_HEADERS = new Set([
+  ":authority", ":method", ":path", ":protocol", ":scheme", "accept", "accept-encoding",
+  "access-control-request-headers", "access-control-request-method",
+  "access-control-request-private-network", "authentication", "authorization", "cache-control",
+  "cdn-loop", "connection", "content-encoding", "content-length", "content-type", "expect",
+  "grpc-accept-encoding", "grpc-timeout", "if-match", "if-modified-since", "if-none-match",
+  "if-range", "if-unmodified-since", "keep-alive", "origin", "pragma", "proxy-connection",
+  "proxy-status", "referer", "te", "transfer-encoding", "upgrade", "user-agent", "via",
+  "x-client-trace-id", "x-envoy-attempt-count", "x-envoy-decorator-operation",
+  "x-envoy-downstream-service-cluster", "x-envoy-downstream-service-node",
+  "x-envoy-expected-rq-timeout-ms", "x-envoy-external-address", "x-envoy-force-trace",
+  "x-envoy-hedge-on-per-try-timeout", "x-envoy-internal", "x-envoy-ip-tags",
+  "x-envoy-is-timeout-retry", "x-envoy-max-retries", "x-envoy-original-host",
+  "x-envoy-original-path", "x-envoy-original-url", "x-envoy-retriable-header-names",
+  "x-envoy-retriable-status-codes", "x-envoy-retry-grpc-on", "x-envoy-retry-on",
+  "x-envoy-upstream-alt-stat-name", "x-envoy-upstream-rq-per-try-timeout-ms",
+  "x-envoy-upstream-rq-timeout-alt-response", "x-envoy-upstream-rq-timeout-ms",
+  "x-envoy-upstream-stream-duration-ms", "x-forwarded-client-cert", "x-forwarded-for",
+  "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-request-id"
+]);
+export const RESPONSE_INLINE_HEADERS = new Set([
+  ":status", "access-control-allow-credentials", "access-control-allow-headers",
+  "access-control-allow-methods", "access-control-allow-origin",
+  "access-control-allow-private-network", "access-control-expose-headers",
+  "access-control-max-age", "age", "cache-control", "connection", "content-encoding",
+  "content-length", "content-type", "date", "etag", "expires", "grpc-message", "grpc-status",
+  "keep-alive", "last-modified", "location", "proxy-connection", "proxy-status", "server",
+  "transfer-encoding", "upgrade", "vary", "via", "x-envoy-attempt-count",
+  "x-envoy-decorator-operation", "x-envoy-degraded", "x-envoy-immediate-health-check-fail",
+  "x-envoy-ratelimited", "x-envoy-upstream-canary", "x-envoy-upstream-healthchecked-cluster",
+  "x-envoy-upstream-service-time", "x-request-id"
+]);
+export const RESPONSE_TRAILER_INLINE_HEADERS = new Set(["grpc-message", "grpc-status"]);
+export const REQUEST_TRAILER_INLINE_HEADERS = new Set<string>();
+/** For maps whose side is not known (http_call, tests): either list. */
+export const INLINE_HEADERS = new Set([...REQUEST_INLINE_HEADERS, ...RESPONSE_INLINE_HEADERS]);
 
 export class HeaderMap {
   private entries: Pair[];
 
-  constructor(pairs: Iterable<Pair> = []) {
+  constructor(pairs: Iterable<Pair> = [], private readonly inline: ReadonlySet<string> = INLINE_HEADERS) {
     this.entries = [];
     for (const [k, v] of pairs) this.add(k, v);
   }
 
-  static fromObject(o: Record<string, string | string[]>): HeaderMap {
+  static fromObject(o: Record<string, string | string[]>, inline: ReadonlySet<string> = INLINE_HEADERS): HeaderMap {
     const pairs: Pair[] = [];
     for (const [k, v] of Object.entries(o)) for (const one of Array.isArray(v) ? v : [v]) pairs.push([k, one]);
-    return new HeaderMap(pairs);
+    return new HeaderMap(pairs, inline);
   }
 
   pairs(): Pair[] {
@@ -64,7 +92,7 @@ export class HeaderMap {
   /** Envoy's addCopy: appends an entry, or ",value" to an inline header that exists. */
   add(name: string, value: string): void {
     const key = name.toLowerCase();
-    if (INLINE_HEADERS.has(key)) {
+    if (this.inline.has(key)) {
       const i = this.entries.findIndex(([k]) => k === key);
       if (i >= 0) {
         // Envoy's appendToHeader: an empty value adds nothing, an empty existing value no comma.

@@ -6,7 +6,8 @@ import { dataAction, headersAction, trailersAction, type DataAction, type Header
   type TrailersAction } from "./abi/enums.ts";
 import type { Pair } from "./abi/pairs.ts";
 import type { ContextRef, LocalReply } from "./context.ts";
-import { HeaderMap } from "./header-map.ts";
+import { HeaderMap, REQUEST_INLINE_HEADERS, REQUEST_TRAILER_INLINE_HEADERS, RESPONSE_INLINE_HEADERS,
+  RESPONSE_TRAILER_INLINE_HEADERS } from "./header-map.ts";
 import type { StreamFacts } from "./properties.ts";
 import { StreamState, type StreamMode, type StreamSettings } from "./stream-state.ts";
 import type { Vm } from "./vm.ts";
@@ -14,7 +15,7 @@ import type { Vm } from "./vm.ts";
 export type { DownstreamResponse, StreamMode, StreamSettings } from "./stream-state.ts";
 
 export type HeadersInput = Record<string, string | string[]> | Pair[];
-const toMap = (h: HeadersInput) => (Array.isArray(h) ? new HeaderMap(h) : HeaderMap.fromObject(h));
+const toMap = (h: HeadersInput, inline: ReadonlySet<string>) => (Array.isArray(h) ? new HeaderMap(h, inline) : HeaderMap.fromObject(h, inline));
 
 export class HttpStream extends StreamState {
   constructor(vm: Vm | null, mode: StreamMode, settings: StreamSettings, connection: StreamFacts["connection"], nowNanos: bigint,
@@ -26,7 +27,7 @@ export class HttpStream extends StreamState {
   // ---- driving the stream (the test API) ----
 
   sendRequestHeaders(headers: HeadersInput, endOfStream = false): HeadersAction {
-    this.requestHeaders = toMap(headers);
+    this.requestHeaders = toMap(headers, REQUEST_INLINE_HEADERS);
     this.facts.requestHeaders = this.requestHeaders;
     this.requestEnded = endOfStream;
     if (this.mode === "fail-closed") return this.failClosed("stop-all-watermark");
@@ -43,6 +44,7 @@ export class HttpStream extends StreamState {
 
   sendRequestBody(data: Buffer | string, endOfStream = false): DataAction {
     const chunk = Buffer.from(data);
+    this.facts.requestBodyBytes += chunk.length;
     if (this.requestDecodingDone) return "stop-no-buffer";
     this.requestEnded = endOfStream;
     if (this.mode !== "vm") return this.forwardBody(chunk), "continue";
@@ -56,11 +58,11 @@ export class HttpStream extends StreamState {
 
   sendRequestTrailers(trailers: HeadersInput): TrailersAction {
     if (this.requestDecodingDone || this.mode !== "vm") {
-      this.forwardedTrailers = toMap(trailers);
+      this.forwardedTrailers = toMap(trailers, REQUEST_TRAILER_INLINE_HEADERS);
       return "continue";
     }
     this.requestEnded = true;
-    this.requestTrailers = toMap(trailers);
+    this.requestTrailers = toMap(trailers, REQUEST_TRAILER_INLINE_HEADERS);
     const status = this.dispatch("proxy_on_request_trailers", this.requestTrailers.count);
     if (status === null) return this.onTrap("stop-iteration");
     if (this.afterCallback()) return "stop-iteration";
@@ -70,7 +72,7 @@ export class HttpStream extends StreamState {
   }
 
   sendResponseHeaders(headers: HeadersInput, endOfStream = false): HeadersAction {
-    const map = toMap(headers);
+    const map = toMap(headers, RESPONSE_INLINE_HEADERS);
     this.responseHeaders = map;
     this.facts.responseHeaders = map;
     if (this.localReply !== null) return "continue"; // the upstream response was replaced
@@ -102,7 +104,7 @@ export class HttpStream extends StreamState {
   }
 
   sendResponseTrailers(trailers: HeadersInput): TrailersAction {
-    this.responseTrailers = toMap(trailers);
+    this.responseTrailers = toMap(trailers, RESPONSE_TRAILER_INLINE_HEADERS);
     if (this.mode !== "vm" || this.vm!.failed || !this.contextCreated) return "continue";
     const status = this.dispatch("proxy_on_response_trailers", this.responseTrailers.count);
     if (status === null) return "continue";
@@ -136,6 +138,7 @@ export class HttpStream extends StreamState {
     if (this.completed) return;
     this.completed = true;
     if (this.mode !== "vm" || this.vm === null || this.vm.failed) return;
+    this.facts.endNanos = this.vm.runtime.nowNanos();
     this.createContext();
     this.inLog = true;
     this.dispatch("proxy_on_log");
@@ -196,7 +199,7 @@ export class HttpStream extends StreamState {
     this.localReply = reply;
     this.requestDecodingDone = true;
     this.requestHeadersHeld = false;
-    const headers = new HeaderMap([[":status", String(reply.status)]]);
+    const headers = new HeaderMap([[":status", String(reply.status)]], RESPONSE_INLINE_HEADERS);
     if (reply.body.length > 0) {
       headers.add("content-length", String(Buffer.byteLength(reply.body, "latin1")));
       headers.add("content-type", "text/plain");

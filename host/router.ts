@@ -22,7 +22,7 @@ export interface RouteSpec {
 export type RouteDecision =
   | { kind: "upstream"; route: RouteSpec; cluster: string }
   | { kind: "direct"; route: RouteSpec; status: number; body: string }
-  | { kind: "local-reply"; status: number; details: string };
+  | { kind: "local-reply"; status: number; details: string; route?: RouteSpec };
 
 export const ROUTE_HEADER = "x-wasmesh-route";
 export const CLUSTER_HEADER = "x-wasmesh-cluster";
@@ -64,6 +64,6 @@ export function selectRoute(routes: RouteSpec[], headers: HeaderMap, clusters: S
     return { kind: "direct", route, status: route.direct_response.status, body: route.direct_response.body?.inline_string ?? "" };
   }
   const cluster = route.route?.cluster ?? (route.route?.cluster_header ? headers.get(route.route.cluster_header) : undefined);
-  if (cluster === undefined || !clusters.has(cluster)) return { kind: "local-reply", status: 503, details: "cluster_not_found" };
+  if (cluster === undefined || !clusters.has(cluster)) return { kind: "local-reply", status: 503, details: "cluster_not_found", route };
   return { kind: "upstream", route, cluster };
 }

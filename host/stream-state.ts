@@ -60,7 +60,8 @@ export abstract class StreamState implements StreamAccess {
   constructor(protected vm: Vm | null, public mode: StreamMode, protected readonly settings: StreamSettings,
     connection: StreamFacts["connection"], nowNanos: bigint) {
     this.facts = { connection, requestHeaders: null, responseHeaders: null, responseCodeDetails: null,
-      startNanos: nowNanos, route: null, upstreamAddress: null };
+      startNanos: nowNanos, route: null, upstreamAddress: null, requestBodyBytes: 0, responseBodyBytes: 0,
+      endNanos: null, upstreamNanos: null };
   }
 
   protected abstract runPendingReply(): void;
@@ -117,6 +118,7 @@ export abstract class StreamState implements StreamAccess {
   }
 
   property(path: string[]): Buffer | null {
+    this.facts.responseBodyBytes = this.response?.body.length ?? 0;
     return streamProperty(path, this.facts);
   }
 }

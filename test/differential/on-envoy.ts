@@ -30,7 +30,7 @@ export async function runOnEnvoy(e: EnvoyUnderTest, s: Scenario): Promise<{ obse
   for (const c of s.cases) {
     const logStart = wasmLines(e.envoy.log()).length;
     const r = await send(e, c.request);
-    if (c.expect.logs?.length) await new Promise((res) => setTimeout(res, 100));
+    if (c.expect.logs?.length || s.compareLogs) await new Promise((res) => setTimeout(res, 100));
     observations.push({
       status: r.status,
       upstream: r.upstream?.upstream ?? null,

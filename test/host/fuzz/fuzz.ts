@@ -1,13 +1,15 @@
 // Drives a filter with random requests on the host and reports traps, host invariant errors
 // (host exceptions, streams left open, missing responses) and guest linear-memory growth.
-import { startPlugin, downstreamHeaders, exchange, type Plugin } from "../../../host/index.ts";
-import { randomRequest, rng, type FuzzRequest } from "./random-requests.ts";
+import { startPlugin, downstreamHeaders, exchange, type Plugin, type RouteSpec } from "../../../host/index.ts";
+import { randomRequest, rng, type FuzzRequest, type FuzzVocabulary } from "./random-requests.ts";
 
 export interface FuzzOptions {
   wasm: string;
   name: string;
   config: string;
   clusters: string[];
+  routes?: RouteSpec[];
+  vocabulary?: FuzzVocabulary;
   requests: number;
   seed?: number;
   /** Stop at the first trap (FAIL_CLOSED would answer 503 to everything after it). */
@@ -39,12 +41,12 @@ function drive(plugin: Plugin, r: FuzzRequest): number {
 export function fuzz(o: FuzzOptions): FuzzReport {
   const seed = o.seed ?? 1;
   const next = rng(seed);
-  const plugin = startPlugin({ wasm: o.wasm, name: o.name, config: o.config, clusters: o.clusters });
+  const plugin = startPlugin({ wasm: o.wasm, name: o.name, config: o.config, clusters: o.clusters, routes: o.routes });
   const vm = plugin.workers[0];
   const report: FuzzReport = { requests: 0, seed, traps: [], invariantErrors: [], statuses: {}, memory: { at10: 0, at50: 0, atEnd: 0 }, ms: 0 };
   const started = performance.now();
   for (let i = 0; i < o.requests; i++) {
-    const input = randomRequest(next);
+    const input = randomRequest(next, o.vocabulary);
     const logsBefore = plugin.logs.length;
     try {
       const status = drive(plugin, input);

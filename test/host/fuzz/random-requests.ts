@@ -27,7 +27,15 @@ const NAMES = ["x-user", "X-User", "x-wasmesh-route", "x-wasmesh-cluster", "X-WA
   "authorization", "x-forwarded-for", "x-probe-ua", "host", "x-empty", "x-" + "n".repeat(200)];
 const VALUES = ["", "a", "health", "api", "vs/shop/reviews/r0", "\xff\x00bin", " spaced ", "a,b,c", "é", "Bearer x.y.z"];
 
-export function randomRequest(next: () => number): FuzzRequest {
+/** Filter-specific names and values (tokens, rule headers) mixed in one pick in four; none: the base lists only. */
+export interface FuzzVocabulary {
+  names?: readonly string[];
+  values?: readonly string[];
+  /** Whole headers, one of which three requests in ten carry (e.g. a valid token under its header). */
+  pairs?: readonly (readonly [string, string])[];
+}
+
+export function randomRequest(next: () => number, extra: FuzzVocabulary = {}): FuzzRequest {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const int = (n: number) => Math.floor(next() * n);
   const depth = 1 + int(6);
@@ -40,9 +48,10 @@ export function randomRequest(next: () => number): FuzzRequest {
   const headers: [string, string][] = [];
   const count = next() < 0.05 ? 100 + int(200) : int(8);
   for (let i = 0; i < count; i++) {
-    const value = next() < 0.03 ? "v".repeat(1 + int(64 * 1024)) : pick(VALUES);
-    headers.push([pick(NAMES), value]);
+    const value = next() < 0.03 ? "v".repeat(1 + int(64 * 1024)) : pickMixed(next, VALUES, extra.values);
+    headers.push([pickMixed(next, NAMES, extra.names), value]);
   }
+  if (extra.pairs !== undefined && extra.pairs.length > 0 && next() < 0.3) headers.push([...pick(extra.pairs)]);
   const r: FuzzRequest = { method: pick(METHODS), path, headers,
     authority: pick(["example.com", "reviews.shop", "REVIEWS.SHOP:9080", "", "a".repeat(300), "[::1]:80"]) };
   if (next() < 0.4) {
@@ -52,4 +61,9 @@ export function randomRequest(next: () => number): FuzzRequest {
   }
   if (next() < 0.05) r.resetAfter = next() < 0.5 ? "headers" : int(3);
   return r;
+}
+
+function pickMixed(next: () => number, base: readonly string[], extra: readonly string[] | undefined): string {
+  const from = extra !== undefined && extra.length > 0 && next() < 0.25 ? extra : base;
+  return from[Math.floor(next() * from.length)];
 }

@@ -1,6 +1,7 @@
 // Compares an observation with a scenario's expectation, and two engines' observations with
 // each other (ignoring what differs by nature: dates, ids, timings).
 import type { Expectation, Observation } from "./types.ts";
+import { normalizeLogLine } from "./volatile-log.ts";
 
 export function mismatches(e: Expectation, o: Observation): string[] {
   const out: string[] = [];
@@ -23,7 +24,7 @@ const VOLATILE_REQUEST = new Set(["x-request-id"]);
 const VOLATILE_RESPONSE = new Set(["date", "server", "connection", "keep-alive", "x-envoy-upstream-service-time", "content-length", "transfer-encoding"]);
 
 /** The parts of an observation both engines must agree on exactly. */
-export function comparable(o: Observation): object {
+export function comparable(o: Observation, withLogs = false): object {
   const strip = (h: Record<string, string>, drop: Set<string>) =>
     Object.fromEntries(Object.entries(h).filter(([k]) => !drop.has(k)).sort(([a], [b]) => a.localeCompare(b)));
   return {
@@ -34,5 +35,6 @@ export function comparable(o: Observation): object {
     responseHeaders: strip(o.responseHeaders, VOLATILE_RESPONSE),
     // Echo bodies carry x-request-id; local-reply bodies are compared whole.
     body: o.upstream === null ? o.body : "(upstream echo)",
+    ...(withLogs ? { logs: o.logs.map(normalizeLogLine) } : {}),
   };
 }

@@ -41,5 +41,6 @@ export function loadScenario(file: string): Scenario {
     }),
     metrics: doc.metrics,
     hostOnly: doc.hostOnly,
+    compareLogs: doc.compareLogs === true,
   };
 }

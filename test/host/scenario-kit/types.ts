@@ -51,6 +51,8 @@ export interface Scenario {
   metrics?: Record<string, number>;
   /** Why this file does not run on Envoy (kept rare and explained). */
   hostOnly?: string;
+  /** Compare the filter's log lines between engines (volatile parts masked: volatile-log.ts). */
+  compareLogs?: boolean;
 }
 
 /** What a client and the upstream observed for one request; the same shape from both engines. */
