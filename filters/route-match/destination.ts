@@ -2,18 +2,9 @@
 // hash of a header's or cookie's value so the same value keeps the same destination.
 import { Route } from "./model";
 import { RequestHeaders } from "./request";
+import { fnv1a64 } from "../common/hash";
 
 const COOKIE = String.UTF8.encode("cookie");
-
-/** FNV-1a (64-bit) over [ptr, ptr+len). */
-export function fnv1a64(ptr: usize, len: usize): u64 {
-  let h: u64 = 0xcbf29ce484222325;
-  for (let i: usize = 0; i < len; i++) {
-    h ^= load<u8>(ptr + i);
-    h *= 0x100000001b3;
-  }
-  return h;
-}
 
 export function pickDestination(route: Route, headers: RequestHeaders): i32 {
   const n = route.cumulative.length;

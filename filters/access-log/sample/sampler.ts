@@ -3,6 +3,7 @@
 // configured, and the others are sampled by a hash of x-request-id, so every proxy a request
 // passes through makes the same choice for it.
 import { HeaderIndex } from "../record/header-index";
+import { fnv1a32 } from "../../common/hash";
 
 /** Response flags that mean a local failure (all core flags but DI and RFCF, which are not). */
 const FAILURE_FLAGS: u64 = ((<u64>1 << 30) - 1) & ~(<u64>1 << 9) & ~(<u64>1 << 20);
@@ -42,12 +43,7 @@ export function isError(code: i64, flags: u64): bool {
 
 /** FNV-1a (32 bits) of the request id, in [0, 10000). */
 export function sampleBucket(ptr: usize, len: usize): u32 {
-  let h: u32 = 0x811c9dc5;
-  for (let i: usize = 0; i < len; i++) {
-    h ^= <u32>load<u8>(ptr + i);
-    h *= 0x01000193;
-  }
-  return h % 10000;
+  return fnv1a32(ptr, len) % 10000;
 }
 
 /** Whether a record that passed the filters is kept. No request id (`idLen` < 0): sampled by `fallback`. */

@@ -5,6 +5,7 @@
 // used while its token is still within exp/nbf.
 import { bytesEqual } from "../../common/bytes";
 import { JsonValue } from "../../common/json/value";
+import { fnv1a64 } from "../../common/hash";
 
 export class VerifiedToken {
   constructor(
@@ -30,10 +31,7 @@ export class TokenCache {
   }
 
   static keyOf(token: ArrayBuffer): u64 {
-    let h: u64 = 0xcbf29ce484222325;
-    const p = changetype<usize>(token);
-    for (let i = 0; i < token.byteLength; i++) h = (h ^ <u64>load<u8>(p + i)) * 0x100000001b3;
-    return h;
+    return fnv1a64(changetype<usize>(token), <usize>token.byteLength);
   }
 
   get size(): i32 { return this.map.size; }

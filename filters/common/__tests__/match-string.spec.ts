@@ -1,6 +1,7 @@
 import { parseJson } from "../json/parse";
 import { decodeStringMatch, StringMatcher } from "../match/string-matcher";
-import { ByteMap, fnv1a32 } from "../match/byte-map";
+import { ByteMap } from "../match/byte-map";
+import { fnv1a32 } from "../hash";
 
 function matcher(json: string): StringMatcher | null {
   const v = parseJson(String.UTF8.encode(json));

@@ -1,16 +1,7 @@
 // An open-addressing hash map from byte strings to i32, built at config time and read per request
 // without allocating (keys are compared in place).
 import { bytesEqualN } from "./ascii";
-
-/** FNV-1a (32-bit) over [ptr, ptr+len). */
-export function fnv1a32(ptr: usize, len: usize): u32 {
-  let h: u32 = 0x811c9dc5;
-  for (let i: usize = 0; i < len; i++) {
-    h ^= load<u8>(ptr + i);
-    h *= 0x01000193;
-  }
-  return h;
-}
+import { fnv1a32 } from "../hash";
 
 export class ByteMap {
   private keys: Array<ArrayBuffer | null>;
