@@ -3,7 +3,7 @@
 // Usage: node scripts/test.mjs [path-prefix ...]   e.g. `npm test -- test/e2e`
 // Steps run binaries directly: nested `npm run` would pick up the old npm that @as-pect/cli's
 // dependencies put into node_modules/.bin.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,4 +38,45 @@ if (files.length === 0) {
   console.error(`no test files under test/ match ${only.join(" ")}`);
   process.exit(1);
 }
-run("TypeScript tests", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files]);
+
+// One runner per file, in its own process group with a deadline: a file that hangs (or leaves a
+// child holding the runner's pipes) is killed with everything it started and named, and the
+// remaining files still run.
+const FILE_DEADLINE_MS = 8 * 60_000;
+let current;
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    try { process.kill(-current.pid, "SIGKILL"); } catch {}
+    process.exit(130);
+  });
+}
+function runFile(file) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-timeout=300000", "--test-reporter=spec", file],
+      { cwd: root, stdio: "inherit", detached: true });
+    current = child;
+    const timer = setTimeout(() => {
+      console.error(`\n${file}: still running after ${FILE_DEADLINE_MS / 60_000} min; killed`);
+      try { process.kill(-child.pid, "SIGKILL"); } catch {}
+    }, FILE_DEADLINE_MS);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      // Whatever the file left behind (an Envoy, a demo service) goes with it.
+      try { process.kill(-child.pid, "SIGKILL"); } catch {}
+      resolve({ file, ok: code === 0, how: signal ?? `exit ${code}`, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+console.log(`\n== TypeScript tests (${files.length} files)`);
+const results = [];
+for (const file of files) {
+  console.log(`\n# ${file}`);
+  results.push(await runFile(file));
+}
+const failed = results.filter((r) => !r.ok);
+const total = results.reduce((s, r) => s + r.seconds, 0);
+console.log(`\n== ${results.length - failed.length}/${results.length} test files passed in ${total.toFixed(0)} s`);
+for (const r of failed) console.error(`FAILED ${r.file} (${r.how}, ${r.seconds.toFixed(0)} s)`);
+process.exit(failed.length ? 1 : 0);

@@ -2,6 +2,7 @@
 // Node, with a minimal WASI stub.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export interface CryptoWasm {
   setInput(i: number, bytes: Uint8Array): void;
@@ -15,10 +16,10 @@ export interface CryptoWasm {
 
 /** Compiles filters/common/crypto/__tests__/wasm-harness.ts like a release filter (-O3, noAssert) to `outFile`. */
 export function compileCryptoWasm(root: string, outFile: string): void {
-  execFileSync("npx", ["asc", "filters/common/crypto/__tests__/wasm-harness.ts", "--config", "asconfig.json", "--target", "noop", "-o", outFile], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // The project's asc directly: `npx` here would be the npm 6 that @as-pect/cli installs.
+  execFileSync(join(root, "node_modules", ".bin", "asc"),
+    ["filters/common/crypto/__tests__/wasm-harness.ts", "--config", "asconfig.json", "--target", "noop", "-o", outFile],
+    { cwd: root, stdio: ["ignore", "ignore", "inherit"], timeout: 180_000 });
 }
 
 export function loadCryptoWasm(path: string): CryptoWasm {
