@@ -1,6 +1,7 @@
 // route-match runs on AssemblyScript's minimal runtime and collects garbage itself, every few
-// thousand requests for a small table (filters/route-match/collect.ts). Across many collections the filter must keep
-// routing exactly as before (nothing it still uses was freed) and its memory must stop growing.
+// thousand requests for a small table (filters/route-match/collect.ts). Across many collections
+// the filter must keep routing exactly as before (nothing it still uses was freed) and its memory
+// must stop growing.
 // On the TS host: tens of thousands of requests take a second or two there.
 import { test } from "node:test";
 import assert from "node:assert/strict";
