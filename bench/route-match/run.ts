@@ -2,7 +2,7 @@
 // hosts of 10, 100 and 1,000 routes (a mix of pathPrefix, exact, regex and header matches,
 // requests spread over early, middle, late and unmatched routes).
 // Usage: node --import tsx bench/route-match/run.ts [--write]   (--write: bench/results/route-match.json)
-// Bounded: 5 runs × 10,000 requests per scenario (20,000 for the guest-only rows).
+// Bounded: 5 runs × 10,000 requests per scenario (9 × 20,000, CPU time, for the guest-only rows).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureFilter } from "../host/measure.ts";
