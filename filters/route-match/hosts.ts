@@ -61,8 +61,9 @@ export class HostTable {
   /** Index of the virtual host for the authority at [ptr, ptr+len), or -1. */
   select(ptr: usize, len: usize): i32 {
     lowered.reset(<i32>len);
-    for (let i: usize = 0; i < len; i++) lowered.push(lowerAscii(load<u8>(ptr + i)));
     const host = lowered.ptr;
+    for (let i: usize = 0; i < len; i++) store<u8>(host + i, lowerAscii(load<u8>(ptr + i)));
+    lowered.length = <i32>len;
     const exact = this.exact.get(host, len);
     if (exact >= 0) return exact;
     for (let i = 0; i < this.wildcards.length; i++) {

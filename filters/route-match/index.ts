@@ -6,9 +6,8 @@
 export * from "../common/abi/exports";
 import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
 import { HeadersStatus, LogLevel, MapType, BufferType } from "../common/abi/enums";
-import { getBuffer, replaceHeader, sendLocalResponse, log } from "../common/abi/host";
+import { getBuffer, replaceHeader, log } from "../common/abi/host";
 import { utf8 } from "../common/bytes";
-import { encodePairs } from "../common/headers/pairs";
 import { normalizePath, pathEnd, PathVerdict } from "../common/path/normalize";
 import { PathBuffer } from "../common/path/buffer";
 import { decodeConfig } from "./config";
@@ -16,16 +15,14 @@ import { RequestFacts } from "./conditions";
 import { pickDestination } from "./destination";
 import { Route, RouteMatchConfig } from "./model";
 import { selectRoute } from "./select";
+import { LocalReply } from "./reply";
+import { collectAfterConfigure, collectAfterRequest } from "./collect";
 
-const AUTHORITY = utf8(":authority");
-const PATH = utf8(":path");
-const METHOD = utf8(":method");
 const ROUTE_HEADER = utf8("x-wasmesh-route");
 const CLUSTER_HEADER = utf8("x-wasmesh-cluster");
 const DEBUG_HEADER = utf8("x-wasmesh-matched-route");
-const NOT_FOUND_BODY = utf8("no route matched\n");
-const BAD_PATH_BODY = utf8("request path rejected\n");
-const NO_HEADERS = encodePairs([], []);
+const NOT_FOUND = new LocalReply(404, "wasmesh_no_route", "no route matched\n");
+const BAD_PATH = new LocalReply(400, "wasmesh_path_rejected", "request path rejected\n");
 
 // Per-request scratch, allocated once: callbacks never overlap within a VM.
 const facts = new RequestFacts();
@@ -42,6 +39,7 @@ class RouteMatchRoot extends RootContext {
       return false;
     }
     this.config = config;
+    collectAfterConfigure();
     return true;
   }
 
@@ -65,27 +63,24 @@ class RouteMatchStream extends HttpContext {
 
   private decide(config: RouteMatchConfig): u32 {
     const headers = facts.headers;
-    const a = headers.find(AUTHORITY);
+    const a = headers.authority;
     const vh = a < 0 ? -1 : config.hosts.select(headers.valuePtr(a), headers.valueLength(a));
-    const p = headers.find(PATH);
-    if (vh < 0 || p < 0) return notFound();
+    const p = headers.path;
+    if (vh < 0 || p < 0) return NOT_FOUND.send();
     const pathPtr = headers.valuePtr(p), pathLen = headers.valueLength(p);
-    if (normalizePath(pathPtr, pathLen, normalized) != PathVerdict.Ok) {
-      sendLocalResponse(400, "wasmesh_path_rejected", BAD_PATH_BODY, NO_HEADERS);
-      return HeadersStatus.Stop;
-    }
+    if (normalizePath(pathPtr, pathLen, normalized) != PathVerdict.Ok) return BAD_PATH.send();
     facts.pathPtr = normalized.ptr;
     facts.pathLen = <usize>normalized.length;
     const q = pathEnd(pathPtr, pathLen);
     facts.queryPtr = q < pathLen ? pathPtr + q + 1 : pathPtr + pathLen;
     facts.queryLen = q < pathLen ? pathLen - q - 1 : 0;
-    const m = headers.find(METHOD);
+    const m = headers.method;
     facts.methodPtr = m < 0 ? 0 : headers.valuePtr(m);
     facts.methodLen = m < 0 ? 0 : headers.valueLength(m);
 
     const host = unchecked(config.virtualHosts[vh]);
     const r = selectRoute(host, facts);
-    if (r < 0) return notFound();
+    if (r < 0) return NOT_FOUND.send();
     const route = unchecked(host.routes[r]);
     const cluster = unchecked(route.clusters[pickDestination(route, headers)]);
     replaceHeader(MapType.RequestHeaders, ROUTE_HEADER, route.id);
@@ -99,11 +94,10 @@ class RouteMatchStream extends HttpContext {
     if (route !== null) replaceHeader(MapType.ResponseHeaders, DEBUG_HEADER, route.id);
     return HeadersStatus.Continue;
   }
-}
 
-function notFound(): u32 {
-  sendLocalResponse(404, "wasmesh_no_route", NOT_FOUND_BODY, NO_HEADERS);
-  return HeadersStatus.Stop;
+  onDone(): void {
+    collectAfterRequest();
+  }
 }
 
 registerRootContext((id: u32): RootContext => new RouteMatchRoot(id));
