@@ -89,7 +89,7 @@ class AccessLogRoot extends RootContext {
     const rec = this.record;
     rec.reset();
     collectEssentials(rec);
-    metrics.request(rec.route, rec.code, rec.durationNanos, rec.auth);
+    metrics.request(rec.route.ptr, rec.route.len, rec.code, rec.durationNanos, rec.auth.ptr, rec.auth.len);
     const filter = config.filter;
     if (filter !== null && !filter.matches(rec.code, rec.durationNanos, rec.request)) {
       metrics.count(metrics.filteredOut);
