@@ -13,6 +13,8 @@ export interface GuestOnlyResult {
   nsAboveFloor: Record<string, number>;
   /** Host calls per record by import name, per scenario. */
   hostCalls: Record<string, Record<string, number>>;
+  /** With variants: per scenario and variant, the median over rounds of (this build − variant) in ns. */
+  differences: Record<string, number>;
 }
 
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) * 1000; };
@@ -46,6 +48,7 @@ export function measureGuestOnly(requests = 50_000, rounds = 7, variants: Record
     for (const [v, path] of Object.entries(variants)) cases.push([`${name} [${v}]`, path, s.config]);
   }
   const runs = cases.map(([name, wasm, config]) => ({ name, run: driver(guest(wasm, config)), ns: [] as number[] }));
+  const byName = new Map(runs.map((r) => [r.name, r]));
   for (const r of runs) r.run(10_000);
   for (let round = 0; round < rounds; round++) {
     for (const r of runs) {
@@ -58,13 +61,21 @@ export function measureGuestOnly(requests = 50_000, rounds = 7, variants: Record
   const nsPerRecord = Object.fromEntries(runs.map((r) => [r.name, Math.round(median(r.ns))]));
   const floor = nsPerRecord["noop (floor)"];
   const nsAboveFloor = Object.fromEntries(Object.entries(nsPerRecord).map(([k, v]) => [k, v - floor]));
+  // Neighbouring runs share the machine's load, so paired differences are steadier than medians.
+  const differences: Record<string, number> = {};
+  for (const r of runs) {
+    const m = r.name.match(/^(.*) \[(.*)\]$/);
+    if (!m) continue;
+    const own = byName.get(m[1])!;
+    differences[`${m[1]}: this build − ${m[2]}`] = Math.round(median(own.ns.map((ns, i) => ns - r.ns[i])));
+  }
   const hostCalls: Record<string, Record<string, number>> = {};
   for (const [name, wasm, config] of cases) {
     const g = guest(wasm, config, true);
     driver(g)(100);
     hostCalls[name] = Object.fromEntries([...g.calls].map(([k, v]) => [k, v / 100]));
   }
-  return { nsPerRecord, nsAboveFloor, hostCalls };
+  return { nsPerRecord, nsAboveFloor, hostCalls, differences };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -75,4 +86,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const r = measureGuestOnly(opt("--requests", 50_000), opt("--rounds", 7), variants);
   console.table(Object.keys(r.nsPerRecord).map((k) => ({ scenario: k, nsPerRecord: r.nsPerRecord[k], nsAboveFloor: r.nsAboveFloor[k],
     hostCalls: Object.entries(r.hostCalls[k]).map(([n, c]) => `${n.replace(/^proxy_/, "")} ${c}`).join(", ") })));
+  if (Object.keys(r.differences).length > 0) console.table(r.differences);
 }

@@ -84,7 +84,7 @@ console.table(rows);
 // The same scenarios on stub imports: the filter's own cost, without this host's per-call work.
 const guestOnly = measureGuestOnly(TIMED, 7);
 console.table(Object.keys(guestOnly.nsPerRecord).map((k) => ({ "guest-only scenario": k, nsPerRecord: guestOnly.nsPerRecord[k],
-  nsAboveFloor: guestOnly.nsAboveFloor[k], hostCallsPerRecord: Object.values(guestOnly.hostCalls[k]).reduce((a, b) => a + b, 0) })));
+  nsAboveFloor: guestOnly.nsAboveFloor[k], hostCallsPerRecord: Math.round(Object.values(guestOnly.hostCalls[k]).reduce((a, b) => a + b, 0)) })));
 
 // Linear memory: after warm-up, many more records must not grow the heap (Wasm memory never shrinks).
 const host = new LogPathHost(wasmPath("access-log"), facts({ ...base, sinks: { stdout: true, collector } }));
