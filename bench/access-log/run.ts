@@ -8,7 +8,7 @@
 // memory run (default 1,000,000); the timing runs use 50,000 requests per scenario.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot, wasmPath } from "../../test/support/paths.ts";
 import { LogPathHost, type LogPathFacts } from "./log-path-host.ts";
@@ -98,7 +98,8 @@ console.log(`linear memory: ${warm} bytes after 20,000 records, ${after} after $
 if (args.includes("--write")) {
   const result = {
     what: "access-log per-request cost on the on_log path (bench/access-log/log-path-host.ts), Node " + process.version,
-    date: new Date().toISOString(), requestsPerScenario: TIMED, calibrationMs: Math.round(calibration),
+    date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), requestsPerScenario: TIMED, calibrationMs: Math.round(calibration),
     formattingOnlyNs: formatting, timings: rows, guestOnly,
     memory: { warmRecords: 20_000, bytesAfterWarmup: warm, moreRecords: records, bytesAfter: after, grew: after > warm },
   };
