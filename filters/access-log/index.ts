@@ -17,6 +17,13 @@ import { writeStdout } from "./sinks/stdout";
 import { CollectorSink } from "./sinks/collector";
 import { Metrics } from "./metrics";
 
+// access-log runs AssemblyScript's minimal runtime (asconfig.json): no shadow stack and no
+// incremental GC work on the hot path, but garbage is only freed by an explicit __collect().
+// It is called when a callback is about to return to the host, where every live object is
+// reachable from a global (roots, streams); each callback leaves a bounded amount of garbage.
+/** Callbacks between full collections. */
+const COLLECT_EVERY: u32 = 64;
+
 class AccessLogRoot extends RootContext {
   config: AccessLogConfig | null = null;
   metrics: Metrics | null = null;
@@ -26,6 +33,14 @@ class AccessLogRoot extends RootContext {
   scratch: ByteWriter = new ByteWriter(512);
   record: LogRecord = new LogRecord();
   requests: u32 = 0;
+  private sinceCollect: u32 = 0;
+
+  /** Call last in a callback (nothing may be held only by a local when it collects). */
+  collectSometimes(): void {
+    if (++this.sinceCollect < COLLECT_EVERY) return;
+    this.sinceCollect = 0;
+    __collect();
+  }
 
   onConfigure(configSize: u32): bool {
     const bytes = getBuffer(BufferType.PluginConfiguration, 0, configSize);
@@ -48,11 +63,13 @@ class AccessLogRoot extends RootContext {
   onTick(): void {
     const c = this.collector;
     if (c !== null) c.onTick();
+    this.collectSometimes();
   }
 
   onHttpCallResponse(token: u32, numHeaders: u32, bodySize: u32, numTrailers: u32): void {
     const c = this.collector;
     if (c !== null) c.onResponse(token, numHeaders);
+    this.collectSometimes();
   }
 
   onDone(): bool {
@@ -72,7 +89,7 @@ class AccessLogRoot extends RootContext {
     const rec = this.record;
     rec.reset();
     collectEssentials(rec);
-    metrics.request(rec.route, rec.code, rec.durationNanos, rec.auth);
+    metrics.request(rec.route.ptr, rec.route.len, rec.code, rec.durationNanos, rec.auth.ptr, rec.auth.len);
     const filter = config.filter;
     if (filter !== null && !filter.matches(rec.code, rec.durationNanos, rec.request)) {
       metrics.count(metrics.filteredOut);
@@ -109,6 +126,10 @@ const X_REQUEST_ID = String.UTF8.encode("x-request-id");
 class AccessLogStream extends HttpContext {
   onLog(): void {
     (this.root as AccessLogRoot).logRequest();
+  }
+
+  onDone(): void {
+    (this.root as AccessLogRoot).collectSometimes();
   }
 }
 

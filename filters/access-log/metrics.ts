@@ -10,12 +10,11 @@
 //   <prefix>_collector_sent / _failed / _dropped, gauge <prefix>_collector_pending
 import { defineMetric, incrementCounter, recordHistogram, MetricType } from "../common/abi/host";
 import { proxy_increment_metric } from "../common/abi/imports";
-import { text, utf8, bytesEqual, bytesEqualAt } from "../common/bytes";
+import { text, utf8, bytesEqualAt, copyFrom } from "../common/bytes";
 
 /** Distinct route metrics per VM; beyond this, requests count under route "other". */
 const MAX_ROUTE_METRICS = 512;
 const AUTH_DECISIONS = ["allow", "deny", "unauthenticated", "audit-deny", "audit-allow"];
-const NO_ROUTE = new ArrayBuffer(0);
 
 class RouteMetric {
   constructor(readonly route: ArrayBuffer, readonly statusClass: i32, readonly id: u32) {}
@@ -61,21 +60,23 @@ export class Metrics {
     if (delta != 0 && this.collectorPending != 0) proxy_increment_metric(this.collectorPending, delta);
   }
 
-  request(route: ArrayBuffer | null, code: i64, durationNanos: i64, auth: ArrayBuffer | null): void {
-    incrementCounter(this.routeMetric(route === null ? NO_ROUTE : route, code >= 100 && code <= 599 ? <i32>(code / 100) : 0));
+  /** One request: its route id and auth decision as bytes at [ptr, ptr+len) (len 0: none). */
+  request(routePtr: usize, routeLen: i32, code: i64, durationNanos: i64, authPtr: usize, authLen: i32): void {
+    incrementCounter(this.routeMetric(routePtr, routeLen, code >= 100 && code <= 599 ? <i32>(code / 100) : 0));
     if (durationNanos >= 0) recordHistogram(this.duration, <u64>(durationNanos / 1_000_000));
-    incrementCounter(this.authMetric(auth));
+    incrementCounter(this.authMetric(authPtr, authLen));
   }
 
-  private routeMetric(route: ArrayBuffer, statusClass: i32): u32 {
+  private routeMetric(ptr: usize, len: i32, statusClass: i32): u32 {
     const routes = this.routes;
     for (let i = 0; i < routes.length; i++) {
       const m = unchecked(routes[i]);
-      if (m.statusClass == statusClass && bytesEqual(m.route, route)) return m.id;
+      if (m.statusClass == statusClass && bytesEqualAt(ptr, <usize>len, m.route)) return m.id;
     }
     const full = routes.length >= MAX_ROUTE_METRICS;
     if (full && this.otherRoutes[statusClass] != 0) return this.otherRoutes[statusClass];
-    const name = full ? "other" : (route.byteLength == 0 ? "none" : sanitize(text(route)));
+    const route = copyFrom(ptr, <usize>len);
+    const name = full ? "other" : (len == 0 ? "none" : sanitize(text(route)));
     const id = defineMetric(MetricType.Counter, this.prefix + ".requests." + name + "." + statusClass.toString() + "xx");
     if (full) this.otherRoutes[statusClass] = id;
     else routes.push(new RouteMetric(route, statusClass, id));
@@ -83,11 +84,10 @@ export class Metrics {
   }
 
   /** The decision is the first word of auth-policy's value ("deny policy/rule"). */
-  private authMetric(auth: ArrayBuffer | null): u32 {
-    if (auth === null) return this.authNone;
-    const p = changetype<usize>(auth);
+  private authMetric(p: usize, len: i32): u32 {
+    if (len <= 0) return this.authNone;
     let n: usize = 0;
-    while (n < <usize>auth.byteLength && load<u8>(p + n) != 0x20) n++;
+    while (n < <usize>len && load<u8>(p + n) != 0x20) n++;
     for (let i = 0; i < this.authWords.length; i++) {
       if (bytesEqualAt(p, n, unchecked(this.authWords[i]))) return unchecked(this.authIds[i]);
     }

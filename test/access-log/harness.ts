@@ -14,12 +14,13 @@ import { startCollector, type Collector } from "./collector.ts";
 
 let fixturePath: string | null = null;
 
-/** Builds the auth-decision stand-in once per test process. */
+/** Builds the auth-decision stand-in once per test process (noop's options: the incremental GC,
+ * as it allocates per request and, unlike access-log, has no collection points). */
 export function authFixture(): string {
   if (fixturePath && existsSync(fixturePath)) return fixturePath;
   const out = join(mkdtempSync(join(tmpdir(), "wasmesh-al-")), "set-auth-decision.wasm");
   execFileSync(join(projectRoot, "node_modules", ".bin", "asc"),
-    ["filters/access-log/__tests__/fixtures/set-auth-decision.ts", "--config", "asconfig.json", "--target", "access-log", "--outFile", out],
+    ["filters/access-log/__tests__/fixtures/set-auth-decision.ts", "--config", "asconfig.json", "--target", "noop", "--outFile", out],
     { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
   fixturePath = out;
   return out;

@@ -1,5 +1,5 @@
 import { ByteWriter } from "../format/writer";
-import { writeEscaped } from "../format/escape";
+import { writeEscaped, escapeWritten } from "../format/escape";
 import { writeTimestamp } from "../format/time";
 import { writeResponseFlags } from "../format/flags";
 import { parseTemplate, SegmentKind, ISTIO_TEMPLATE } from "../format/template";
@@ -61,6 +61,22 @@ describe("JSON escaping of long values (eight bytes at a time)", () => {
   it("passes long plain ASCII through unchanged", () => {
     const s = "GET /api/items/42?page=2 HTTP/1.1 ~ {} [] <> 0123456789 ".repeat(20);
     expect(escapedText(s)).toBe(s);
+  });
+  it("escapes a value in place after what precedes it, exactly as writeEscaped does", () => {
+    const values = ['plain value', 'a"b', "line\nbreak", "é😀", "x".repeat(17) + "\\", "tab\tand\x7f"];
+    const w = new ByteWriter(4), scratch = new ByteWriter(4);
+    for (let i = 0; i < values.length; i++) {
+      w.reset();
+      w.bytes(String.UTF8.encode('{"k":"'));
+      const from = w.len;
+      w.bytes(String.UTF8.encode(values[i]));
+      escapeWritten(w, scratch, from);
+      expect(String.UTF8.decode(w.take())).toBe('{"k":"' + escapedText(values[i]));
+    }
+    w.reset();
+    w.raw(changetype<usize>(bytes([0x61, 0xff])), 2);
+    escapeWritten(w, scratch, 1);
+    expect(String.UTF8.decode(w.take())).toBe("a\uFFFD");
   });
 });
 

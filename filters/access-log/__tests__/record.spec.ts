@@ -44,13 +44,13 @@ function record(): LogRecord {
   r.flags = 1 << 5;
   r.bytesReceived = 0;
   r.bytesSent = 91;
-  r.protocol = b("HTTP/2");
-  r.upstreamHost = b("10.0.0.7:8080");
-  r.upstreamCluster = b("reviews");
-  r.route = b("vs/shop/reviews/r0");
-  r.peer = b("spiffe://cluster.local/ns/shop/sa/web");
-  r.auth = b("allow r1");
-  r.source = b("10.0.0.1:5555");
+  r.protocol.set(b("HTTP/2"));
+  r.upstreamHost.set(b("10.0.0.7:8080"));
+  r.upstreamCluster.set(b("reviews"));
+  r.route.set(b("vs/shop/reviews/r0"));
+  r.peer.set(b("spiffe://cluster.local/ns/shop/sa/web"));
+  r.auth.set(b("allow r1"));
+  r.source.set(b("10.0.0.1:5555"));
   return r;
 }
 

@@ -32,7 +32,7 @@ function sequenceLength(p: usize, end: usize, b0: u32): i32 {
 }
 
 /** Writes the escape for ASCII byte c at `out`; returns the new end. */
-function escapeAscii(out: usize, c: u32): usize {
+@inline function escapeAscii(out: usize, c: u32): usize {
   store<u8>(out, 0x5c);
   if (c == 0x22 || c == 0x5c) { store<u8>(out + 1, <u8>c); return out + 2; }
   if (c == 0x0a) { store<u8>(out + 1, 0x6e); return out + 2; }
@@ -74,18 +74,50 @@ export function writeEscaped(w: ByteWriter, ptr: usize, len: usize): void {
       store<u64>(out, x);
       p += 8; out += 8;
     }
-    if (p >= end) break;
-    const c: u32 = load<u8>(p);
-    if (c >= 0x20 && c < 0x7f && c != 0x22 && c != 0x5c) { store<u8>(out++, <u8>c); p++; continue; }
-    if (c < 0x80) { out = escapeAscii(out, c); p++; continue; }
-    const n = sequenceLength(p, end, c);
-    if (n == 0) {
-      store<u8>(out, 0xef); store<u8>(out + 1, 0xbf); store<u8>(out + 2, 0xbd);
-      out += 3; p++;
-      continue;
+    // The word that needed work, byte by byte (a UTF-8 sequence may run past it).
+    const stop = p + 8 < end ? p + 8 : end;
+    while (p < stop) {
+      const c: u32 = load<u8>(p);
+      if (c >= 0x20 && c < 0x7f && c != 0x22 && c != 0x5c) { store<u8>(out++, <u8>c); p++; continue; }
+      if (c < 0x80) { out = escapeAscii(out, c); p++; continue; }
+      const n = sequenceLength(p, end, c);
+      if (n == 0) {
+        store<u8>(out, 0xef); store<u8>(out + 1, 0xbf); store<u8>(out + 2, 0xbd);
+        out += 3; p++;
+        continue;
+      }
+      memory.copy(out, p, n);
+      out += n; p += n;
     }
-    memory.copy(out, p, n);
-    out += n; p += n;
   }
   w.len = <i32>(out - start);
+}
+
+/** Whether [ptr, ptr+len) is printable ASCII without '"' or '\\' (what writeEscaped leaves as is). */
+function isPlain(ptr: usize, len: usize): bool {
+  const end = ptr + len;
+  let p = ptr;
+  while (p + 8 <= end) {
+    if (needsWork(load<u64>(p))) return false;
+    p += 8;
+  }
+  while (p < end) {
+    const c: u32 = load<u8>(p++);
+    if (c < 0x20 || c >= 0x7f || c == 0x22 || c == 0x5c) return false;
+  }
+  return true;
+}
+
+/**
+ * Escapes the raw bytes written to `w` since offset `from`, in place. Values are usually plain,
+ * and then nothing moves: writers put a value straight into the line and pay for a copy (through
+ * `scratch`) only when it needs escaping.
+ */
+export function escapeWritten(w: ByteWriter, scratch: ByteWriter, from: i32): void {
+  const n = w.len - from;
+  if (isPlain(w.ptr + from, n)) return;
+  scratch.reset();
+  scratch.raw(w.ptr + from, n);
+  w.len = from;
+  writeEscaped(w, scratch.ptr, n);
 }

@@ -6,25 +6,25 @@ import { isIntField } from "../record/fields";
 import { AccessLogConfig } from "../config";
 import { ByteWriter } from "./writer";
 import { writeField, writeHeader } from "./values";
-import { writeEscaped } from "./escape";
+import { escapeWritten } from "./escape";
 import { HeaderIndex } from "../record/header-index";
 import { HeaderRef } from "../redact/redactor";
 
 const NULL = String.UTF8.encode("null");
 
-@inline function value(w: ByteWriter, scratch: ByteWriter, present: bool, asInt: bool): void {
-  if (!present) { w.bytes(NULL); return; }
-  if (asInt) { w.raw(scratch.ptr, scratch.len); return; }
-  w.byte(0x22);
-  writeEscaped(w, scratch.ptr, scratch.len);
+/** A string value: written straight into the line, escaped in place when it must be. */
+@inline function stringValue(w: ByteWriter, scratch: ByteWriter, start: i32, present: bool): void {
+  if (!present) { w.len = start; w.bytes(NULL); return; }
+  escapeWritten(w, scratch, start + 1);
   w.byte(0x22);
 }
 
 function headers(w: ByteWriter, scratch: ByteWriter, keys: ArrayBuffer[], names: HeaderRef[], map: HeaderIndex, c: AccessLogConfig): void {
   for (let i = 0; i < names.length; i++) {
     w.bytes(unchecked(keys[i]));
-    scratch.reset();
-    value(w, scratch, writeHeader(scratch, map, unchecked(names[i]), c.redactor), false);
+    const start = w.len;
+    w.byte(0x22);
+    stringValue(w, scratch, start, writeHeader(w, map, unchecked(names[i]), c.redactor));
   }
 }
 
@@ -34,8 +34,13 @@ export function writeJsonRecord(w: ByteWriter, scratch: ByteWriter, rec: LogReco
   for (let i = 0; i < c.fields.length; i++) {
     const f = unchecked(c.fields[i]);
     w.bytes(unchecked(c.fieldKeys[i]));
-    scratch.reset();
-    value(w, scratch, writeField(scratch, rec, f, c.redactor, c.fixedHeaders), isIntField(f));
+    const start = w.len;
+    if (isIntField(f)) {
+      if (!writeField(w, rec, f, c.redactor, c.fixedHeaders)) w.bytes(NULL);
+      continue;
+    }
+    w.byte(0x22);
+    stringValue(w, scratch, start, writeField(w, rec, f, c.redactor, c.fixedHeaders));
   }
   headers(w, scratch, c.requestHeaderKeys, c.requestHeaders, rec.request, c);
   headers(w, scratch, c.responseHeaderKeys, c.responseHeaders, rec.response, c);

@@ -6,14 +6,14 @@ import { AccessLogConfig } from "../config";
 import { Segment, SegmentKind } from "./template";
 import { ByteWriter } from "./writer";
 import { writeField, writeHeader } from "./values";
-import { writeEscaped } from "./escape";
+import { escapeWritten } from "./escape";
 
-function writeSegment(scratch: ByteWriter, s: Segment, rec: LogRecord, c: AccessLogConfig): bool {
-  if (s.kind == SegmentKind.Field) return writeField(scratch, rec, s.field, c.redactor, c.fixedHeaders);
+function writeSegment(w: ByteWriter, s: Segment, rec: LogRecord, c: AccessLogConfig): bool {
+  if (s.kind == SegmentKind.Field) return writeField(w, rec, s.field, c.redactor, c.fixedHeaders);
   const map = s.kind == SegmentKind.RequestHeader ? rec.request : rec.response;
-  if (writeHeader(scratch, map, s.ref!, c.redactor)) return true;
+  if (writeHeader(w, map, s.ref!, c.redactor)) return true;
   const alt = s.altRef;
-  return alt !== null && writeHeader(scratch, map, alt, c.redactor);
+  return alt !== null && writeHeader(w, map, alt, c.redactor);
 }
 
 /** Appends the record's text line (no newline) to `w`. */
@@ -22,9 +22,10 @@ export function writeTextRecord(w: ByteWriter, scratch: ByteWriter, rec: LogReco
   for (let i = 0; i < segments.length; i++) {
     const s = unchecked(segments[i]);
     if (s.kind == SegmentKind.Literal) { w.bytes(s.bytes); continue; }
-    scratch.reset();
-    if (!writeSegment(scratch, s, rec, c)) { w.byte(0x2d); continue; }
-    const n = s.maxLength >= 0 && s.maxLength < scratch.len ? s.maxLength : scratch.len;
-    writeEscaped(w, scratch.ptr, n);
+    // The raw value goes straight into the line; :N cuts it before it is escaped, as before.
+    const start = w.len;
+    if (!writeSegment(w, s, rec, c)) { w.byte(0x2d); continue; }
+    if (s.maxLength >= 0 && s.maxLength < w.len - start) w.len = start + s.maxLength;
+    escapeWritten(w, scratch, start);
   }
 }

@@ -2,6 +2,7 @@
 // escape them for their format (JSON string, text line, OTLP attribute).
 import { HeaderIndex } from "../record/header-index";
 import { LogRecord } from "../record/record";
+import { HostBytes } from "../record/host-bytes";
 import { F } from "../record/fields";
 import { writeTraceId } from "../record/trace";
 import { Redactor, HeaderRef } from "../redact/redactor";
@@ -32,9 +33,9 @@ export class FixedHeaders {
   return true;
 }
 
-@inline function bytesOrAbsent(w: ByteWriter, b: ArrayBuffer | null): bool {
-  if (b === null) return false;
-  w.bytes(b);
+@inline function bytesOrAbsent(w: ByteWriter, b: HostBytes): bool {
+  if (!b.present) return false;
+  w.raw(b.ptr, b.len);
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Fills a LogRecord from Envoy in on_log. Header-derived fields (method, path, ids, trace
 // headers) come from the request-header copy Envoy hands to on_log; the rest from properties,
-// fetched only when the configuration needs them (`needs` is a mask of field bits).
+// fetched only when the configuration needs them (`needs` is a mask of field bits). String
+// properties stay in the blocks the host returned (record/host-bytes.ts).
 import { MapType } from "../../common/abi/enums";
 import * as si from "../../common/abi/stream-info";
 import { utf8 } from "../../common/bytes";
@@ -20,8 +21,8 @@ export function collectEssentials(rec: LogRecord): void {
   rec.code = si.propertyI64(si.RESPONSE_CODE, 0);
   rec.flags = <u64>si.propertyI64(si.RESPONSE_FLAGS, 0);
   rec.durationNanos = si.propertyI64(si.REQUEST_DURATION);
-  rec.route = si.propertyBytes(si.XDS_ROUTE_NAME);
-  rec.auth = si.propertyBytes(AUTH_DECISION);
+  rec.route.fromProperty(si.XDS_ROUTE_NAME);
+  rec.auth.fromProperty(AUTH_DECISION);
 }
 
 /** The rest, for a record that will be written. */
@@ -31,15 +32,15 @@ export function collectDetails(rec: LogRecord, needs: u32, responseHeaders: bool
   if (wants(needs, F.UpstreamDuration)) rec.upstreamNanos = si.propertyI64(si.RESPONSE_BACKEND_LATENCY);
   if (wants(needs, F.BytesReceived)) rec.bytesReceived = si.propertyI64(si.REQUEST_SIZE);
   if (wants(needs, F.BytesSent)) rec.bytesSent = si.propertyI64(si.RESPONSE_SIZE);
-  if (wants(needs, F.Protocol)) rec.protocol = si.propertyBytes(si.REQUEST_PROTOCOL);
-  if (wants(needs, F.UpstreamHost)) rec.upstreamHost = si.propertyBytes(si.UPSTREAM_ADDRESS);
-  if (wants(needs, F.UpstreamCluster)) rec.upstreamCluster = si.propertyBytes(si.XDS_CLUSTER_NAME);
-  if (wants(needs, F.Peer)) rec.peer = si.propertyBytes(si.CONNECTION_PEER_URI_SAN);
-  if (wants(needs, F.SourceAddress)) rec.source = si.propertyBytes(si.SOURCE_ADDRESS);
-  if (wants(needs, F.DownstreamLocalAddress)) rec.destination = si.propertyBytes(si.DESTINATION_ADDRESS);
-  if (wants(needs, F.ResponseCodeDetails)) rec.codeDetails = si.propertyBytes(si.RESPONSE_CODE_DETAILS);
-  if (wants(needs, F.UpstreamLocalAddress)) rec.upstreamLocal = si.propertyBytes(si.UPSTREAM_LOCAL_ADDRESS);
-  if (wants(needs, F.RequestedServerName)) rec.serverName = si.propertyBytes(si.CONNECTION_REQUESTED_SERVER_NAME);
-  if (wants(needs, F.ConnectionTerminationDetails)) rec.terminationDetails = si.propertyBytes(si.CONNECTION_TERMINATION_DETAILS);
-  if (wants(needs, F.UpstreamTransportFailureReason)) rec.upstreamFailure = si.propertyBytes(si.UPSTREAM_TRANSPORT_FAILURE_REASON);
+  if (wants(needs, F.Protocol)) rec.protocol.fromProperty(si.REQUEST_PROTOCOL);
+  if (wants(needs, F.UpstreamHost)) rec.upstreamHost.fromProperty(si.UPSTREAM_ADDRESS);
+  if (wants(needs, F.UpstreamCluster)) rec.upstreamCluster.fromProperty(si.XDS_CLUSTER_NAME);
+  if (wants(needs, F.Peer)) rec.peer.fromProperty(si.CONNECTION_PEER_URI_SAN);
+  if (wants(needs, F.SourceAddress)) rec.source.fromProperty(si.SOURCE_ADDRESS);
+  if (wants(needs, F.DownstreamLocalAddress)) rec.destination.fromProperty(si.DESTINATION_ADDRESS);
+  if (wants(needs, F.ResponseCodeDetails)) rec.codeDetails.fromProperty(si.RESPONSE_CODE_DETAILS);
+  if (wants(needs, F.UpstreamLocalAddress)) rec.upstreamLocal.fromProperty(si.UPSTREAM_LOCAL_ADDRESS);
+  if (wants(needs, F.RequestedServerName)) rec.serverName.fromProperty(si.CONNECTION_REQUESTED_SERVER_NAME);
+  if (wants(needs, F.ConnectionTerminationDetails)) rec.terminationDetails.fromProperty(si.CONNECTION_TERMINATION_DETAILS);
+  if (wants(needs, F.UpstreamTransportFailureReason)) rec.upstreamFailure.fromProperty(si.UPSTREAM_TRANSPORT_FAILURE_REASON);
 }

@@ -1,6 +1,8 @@
 // One access record: what Envoy knew about the request when on_log ran. Values stay bytes as
-// Envoy gave them; formatting (escaping, redaction) happens when the record is written.
+// Envoy gave them (in the host's own blocks); formatting (escaping, redaction) happens when the
+// record is written.
 import { HeaderIndex } from "./header-index";
+import { HostBytes } from "./host-bytes";
 
 export class LogRecord {
   readonly request: HeaderIndex = new HeaderIndex();
@@ -13,28 +15,28 @@ export class LogRecord {
   flags: u64 = 0;
   bytesReceived: i64 = -1;
   bytesSent: i64 = -1;
-  protocol: ArrayBuffer | null = null;
-  upstreamHost: ArrayBuffer | null = null;
-  upstreamCluster: ArrayBuffer | null = null;
-  route: ArrayBuffer | null = null;
-  peer: ArrayBuffer | null = null;
-  auth: ArrayBuffer | null = null;
-  source: ArrayBuffer | null = null;
-  destination: ArrayBuffer | null = null;
-  codeDetails: ArrayBuffer | null = null;
-  upstreamLocal: ArrayBuffer | null = null;
-  serverName: ArrayBuffer | null = null;
-  terminationDetails: ArrayBuffer | null = null;
-  upstreamFailure: ArrayBuffer | null = null;
+  readonly protocol: HostBytes = new HostBytes();
+  readonly upstreamHost: HostBytes = new HostBytes();
+  readonly upstreamCluster: HostBytes = new HostBytes();
+  readonly route: HostBytes = new HostBytes();
+  readonly peer: HostBytes = new HostBytes();
+  readonly auth: HostBytes = new HostBytes();
+  readonly source: HostBytes = new HostBytes();
+  readonly destination: HostBytes = new HostBytes();
+  readonly codeDetails: HostBytes = new HostBytes();
+  readonly upstreamLocal: HostBytes = new HostBytes();
+  readonly serverName: HostBytes = new HostBytes();
+  readonly terminationDetails: HostBytes = new HostBytes();
+  readonly upstreamFailure: HostBytes = new HostBytes();
 
-  /** Clears every fact, so one record object serves every request of a VM. */
+  /** Clears every fact (freeing the host's blocks), so one record object serves every request of a VM. */
   reset(): void {
     this.request.clear(); this.response.clear();
     this.startNanos = -1; this.durationNanos = -1; this.upstreamNanos = -1;
     this.code = 0; this.flags = 0; this.bytesReceived = -1; this.bytesSent = -1;
-    this.protocol = null; this.upstreamHost = null; this.upstreamCluster = null; this.route = null;
-    this.peer = null; this.auth = null; this.source = null; this.destination = null;
-    this.codeDetails = null; this.upstreamLocal = null; this.serverName = null;
-    this.terminationDetails = null; this.upstreamFailure = null;
+    this.protocol.clear(); this.upstreamHost.clear(); this.upstreamCluster.clear(); this.route.clear();
+    this.peer.clear(); this.auth.clear(); this.source.clear(); this.destination.clear();
+    this.codeDetails.clear(); this.upstreamLocal.clear(); this.serverName.clear();
+    this.terminationDetails.clear(); this.upstreamFailure.clear();
   }
 }

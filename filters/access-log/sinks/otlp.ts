@@ -7,7 +7,7 @@ import { writeTraceId } from "../record/trace";
 import { AccessLogConfig } from "../config";
 import { ByteWriter } from "../format/writer";
 import { writeField, writeHeader } from "../format/values";
-import { writeEscaped } from "../format/escape";
+import { writeEscaped, escapeWritten } from "../format/escape";
 import { HeaderIndex } from "../record/header-index";
 import { HeaderRef } from "../redact/redactor";
 
@@ -32,21 +32,27 @@ export function batchOpening(workload: string): ArrayBuffer {
 
 export const BATCH_CLOSING = String.UTF8.encode("]}]}]}");
 
-function attribute(w: ByteWriter, first: bool, key: ArrayBuffer, scratch: ByteWriter, asInt: bool): void {
+/** Opens an attribute; its value is written raw straight after (see closeAttribute). */
+@inline function openAttribute(w: ByteWriter, first: bool, key: ArrayBuffer, asInt: bool): void {
   if (!first) w.byte(0x2c);
   w.bytes(KEY);
   w.bytes(key);
   w.bytes(asInt ? INT_VALUE : STRING_VALUE);
-  writeEscaped(w, scratch.ptr, scratch.len);
+}
+
+@inline function closeAttribute(w: ByteWriter, scratch: ByteWriter, valueStart: i32): void {
+  escapeWritten(w, scratch, valueStart);
   w.bytes(CLOSE_ATTRIBUTE);
 }
 
 function headerAttributes(w: ByteWriter, scratch: ByteWriter, first: bool, names: HeaderRef[], keys: ArrayBuffer[],
   map: HeaderIndex, c: AccessLogConfig): bool {
   for (let i = 0; i < names.length; i++) {
-    scratch.reset();
-    if (!writeHeader(scratch, map, unchecked(names[i]), c.redactor)) continue;
-    attribute(w, first, unchecked(keys[i]), scratch, false);
+    const start = w.len;
+    openAttribute(w, first, unchecked(keys[i]), false);
+    const valueStart = w.len;
+    if (!writeHeader(w, map, unchecked(names[i]), c.redactor)) { w.len = start; continue; }
+    closeAttribute(w, scratch, valueStart);
     first = false;
   }
   return first;
@@ -63,21 +69,19 @@ export function writeOtlpRecord(w: ByteWriter, scratch: ByteWriter, rec: LogReco
   let first = true;
   for (let i = 0; i < c.fields.length; i++) {
     const f = unchecked(c.fields[i]);
-    scratch.reset();
-    if (!writeField(scratch, rec, f, c.redactor, c.fixedHeaders)) continue;
-    attribute(w, first, unchecked(c.fieldNames[i]), scratch, isIntField(f));
+    const start = w.len;
+    openAttribute(w, first, unchecked(c.fieldNames[i]), isIntField(f));
+    const valueStart = w.len;
+    if (!writeField(w, rec, f, c.redactor, c.fixedHeaders)) { w.len = start; continue; }
+    closeAttribute(w, scratch, valueStart);
     first = false;
   }
   first = headerAttributes(w, scratch, first, c.requestHeaders, c.otlpRequestKeys, rec.request, c);
   headerAttributes(w, scratch, first, c.responseHeaders, c.otlpResponseKeys, rec.response, c);
-  scratch.reset();
-  if (writeTraceId(scratch, rec.request)) {
-    w.bytes(TRACE_ID);
-    w.raw(scratch.ptr, scratch.len);
-    w.byte(0x22);
-  } else {
-    w.byte(0x5d);
-  }
+  const start = w.len;
+  w.bytes(TRACE_ID);
+  if (writeTraceId(w, rec.request)) w.byte(0x22);
+  else { w.len = start; w.byte(0x5d); }
   w.byte(0x7d);
 }
 

@@ -1,0 +1,45 @@
+// A string property as Envoy returned it, read in place: the record keeps the host's block and
+// frees it on the next clear, so collecting a record allocates nothing per property.
+import { proxy_get_property } from "../../common/abi/imports";
+import { WasmResult } from "../../common/abi/enums";
+
+const RET_PTR: usize = memory.data(8);
+const RET_LEN: usize = memory.data(8);
+
+export class HostBytes {
+  ptr: usize = 0;
+  len: i32 = 0;
+  private hostBlock: usize = 0;
+  private keep: ArrayBuffer | null = null;
+
+  /** Whether Envoy had a non-empty value (an empty string counts as unknown, as before). */
+  @inline get present(): bool { return this.len > 0; }
+
+  clear(): void {
+    if (this.hostBlock != 0) heap.free(this.hostBlock);
+    this.hostBlock = 0;
+    this.keep = null;
+    this.ptr = 0;
+    this.len = 0;
+  }
+
+  /** Loads property `path` (NUL-separated segments); absent when Envoy has none. */
+  fromProperty(path: ArrayBuffer): void {
+    this.clear();
+    if (proxy_get_property(changetype<usize>(path), path.byteLength, RET_PTR, RET_LEN) != WasmResult.Ok) return;
+    const ptr = load<usize>(RET_PTR);
+    if (ptr == 0) return;
+    this.hostBlock = ptr;
+    this.ptr = ptr;
+    this.len = <i32>load<usize>(RET_LEN);
+  }
+
+  /** Holds `b` (tests, benchmarks); null is absent. */
+  set(b: ArrayBuffer | null): void {
+    this.clear();
+    if (b === null) return;
+    this.keep = b;
+    this.ptr = changetype<usize>(b);
+    this.len = b.byteLength;
+  }
+}
