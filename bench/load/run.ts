@@ -18,6 +18,7 @@ import { measure, type Run } from "./measure.ts";
 import { BACKEND_HOST, REQUEST_PATH, TOKEN } from "./mesh.ts";
 import { summarize, targets } from "./summary.ts";
 import { loadSvg } from "./svg.ts";
+import { markdownTable } from "./table.ts";
 import { ensureWrk } from "./wrk.ts";
 
 const { values: opt } = parseArgs({ options: {
@@ -30,7 +31,7 @@ for (const f of ["auth-policy", "route-match", "access-log"]) {
   if (!existsSync(join(projectRoot, "build", `${f}.wasm`))) throw new Error(`build/${f}.wasm is missing: run node scripts/build-filters.mjs`);
 }
 const wrkVersion = ensureWrk();
-const envoyVersion = execFileSync(envoyBin(), ["--version"], { encoding: "utf8" }).trim().split("\n").pop()!.trim();
+const envoyVersion = /version: (\S+)/.exec(execFileSync(envoyBin(), ["--version"], { encoding: "utf8" }))?.[1] ?? "unknown";
 const loadAtStart = loadavg();
 const started: BenchEnvoy[] = [];
 
@@ -93,7 +94,7 @@ try {
     const s = summary[name];
     console.log(`${name.padEnd(6)} rps ${s.absolute.rps.median.toFixed(0)} (×${s.ratio.rps.median})  cpu/10k ${s.absolute.cpuPer10k.median} s (×${s.ratio.cpuPer10k.median})  p50 ×${s.ratio.p50Us.median}  p99 ×${s.ratio.p99Us.median} (+${s.p99AboveRouterUs.median} µs)`);
   }
-  console.log(JSON.stringify(result.targets));
+  console.log(`\n${markdownTable(summary)}\n\ntargets: ${JSON.stringify(result.targets)}`);
   if (opt.write) {
     writeFileSync(join(projectRoot, "bench", "results", "load.json"), `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(join(projectRoot, "bench", "results", "load.svg"), loadSvg(result));

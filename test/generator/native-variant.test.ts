@@ -158,6 +158,9 @@ test("a sample of requests gets the same status and upstream through both varian
   const statuses = new Set(wasm.map((l) => l.split("→ ")[1].split(" ")[0]));
   assert.deepEqual([...statuses].sort(), ["200", "401", "403", "404"]);
   assert.ok(wasm.some((l) => l.endsWith("other")) && wasm.some((l) => l.endsWith("backend")) && wasm.some((l) => l.endsWith("app")));
+  // Like auth-policy, jwt_authn verifies a token once and then finds it in its cache.
+  const stats = await (await fetch(`${variants.native!.envoy.adminUrl}/stats?filter=jwt_cache_hit`)).text();
+  assert.match(stats, /jwt_cache_hit: [1-9]/);
 });
 
 test("the native access records carry the same fields as access-log's", async () => {

@@ -6,6 +6,7 @@ import type { EnvoyObject } from "../types.ts";
 
 export const JWT_FILTER = "envoy.filters.http.jwt_authn";
 export const JWT_PAYLOAD_KEY = "payload";
+const JWT_CACHE_SIZE = 256;
 
 function provider(p: JwtProvider): EnvoyObject {
   return {
@@ -19,6 +20,8 @@ function provider(p: JwtProvider): EnvoyObject {
     clock_skew_seconds: p.clockSkewSeconds,
     ...(p.maxLifetimeSeconds !== undefined ? { max_lifetime: `${p.maxLifetimeSeconds}s` } : {}),
     payload_in_metadata: JWT_PAYLOAD_KEY,
+    // auth-policy keeps 256 verified tokens per VM; jwt_authn caches none unless told to.
+    jwt_cache_config: { jwt_cache_size: JWT_CACHE_SIZE },
     claim_to_headers: p.outputClaimToHeaders.map((c) => ({ header_name: c.header, claim_name: c.claim })),
   };
 }
