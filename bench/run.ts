@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, string[]> = {
   "access-log": ["bench/access-log/run.ts", "--write"],
   crypto: ["bench/crypto/run.ts"],
   generator: ["bench/generator/run.ts"],
+  load: ["bench/load/run.ts", "--write"],
 };
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,2 @@
+export { nativeBootstrap } from "./bootstrap.ts";
+export { NativeUnsupportedError } from "./unsupported.ts";

@@ -1,0 +1,6 @@
+/** A mesh feature the native variant has no Envoy equivalent for (it is a comparison aid). */
+export class NativeUnsupportedError extends Error {}
+
+export function unsupported(what: string): never {
+  throw new NativeUnsupportedError(`the native filter variant cannot express ${what}; use the wasm filters`);
+}
