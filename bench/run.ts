@@ -12,6 +12,8 @@ const BENCHMARKS: Record<string, string[]> = {
   "access-log": ["bench/access-log/run.ts", "--write"],
   crypto: ["bench/crypto/run.ts"],
   generator: ["bench/generator/run.ts"],
+  icount: ["bench/icount/run.ts", "--write"],
+  footprint: ["bench/footprint/run.ts", "--write"],
 };
 
 const wanted = process.argv.slice(2);
