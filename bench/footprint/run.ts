@@ -46,7 +46,7 @@ console.table(vms.map((v) => ({ concurrency: v.concurrency, active: v.stats["was
   created: v.stats["wasm.envoy.wasm.runtime.v8.created"], vmCount: v.stats["wasm.wasm_vm_count"], base: v.baseVmsCreated, threadLocal: v.threadLocalVmsCreated })));
 
 if (args.includes("--write")) {
-  const envoyVersion = execFileSync(join(projectRoot, ".envoy", "envoy", "_bin", "envoy"), ["--version"], { encoding: "utf8" }).trim().split("\n").at(-1);
+  const envoyVersion = execFileSync(join(projectRoot, ".envoy", "envoy", "_bin", "envoy"), ["--version"], { encoding: "utf8" }).split("version: ")[1]?.trim();
   writeFileSync(join(projectRoot, "bench", "results", "footprint.json"), JSON.stringify({
     date: new Date().toISOString(), node: process.version, envoy: envoyVersion, cpu: cpus()[0]?.model, cpus: cpus().length,
     loadAverage1m: +loadavg()[0].toFixed(2),

@@ -1,6 +1,6 @@
 // Instructions per request of one scenario, counted by valgrind's callgrind around guest.mjs.
-// V8 is made deterministic (one thread, no optimizing JS tier, Wasm on Liftoff only with no
-// tier-up, fixed seeds), and callgrind dumps its counters whenever the main thread calls
+// V8 is made deterministic (no background tasks, JS interpreted only, Wasm on Liftoff only with
+// no tier-up, fixed seeds), and callgrind dumps its counters whenever the main thread calls
 // getegid(), which guest.mjs does right before and after N and 2N requests. The two windows hold
 // only the request loop, so Node's start-up (which varies a little with the environment) never
 // enters the figure: per request = (count(2N) - count(N)) / N.
@@ -11,8 +11,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Scenario } from "./scenarios.ts";
 
-export const NODE_FLAGS = ["--single-threaded", "--predictable", "--random-seed=1", "--hash-seed=1",
-  "--no-opt", "--no-sparkplug", "--liftoff", "--no-wasm-tier-up", "--expose-gc"];
+export const NODE_FLAGS = ["--single-threaded", "--predictable", "--predictable-gc-schedule", "--random-seed=1", "--hash-seed=1",
+  "--no-opt", "--no-sparkplug", "--no-flush-bytecode",
+  // Wasm on Liftoff only, all compiled up front: dynamic tier-up would swap code in at times that
+  // depend on when background tasks run.
+  "--liftoff-only", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering", "--no-wasm-lazy-compilation",
+  "--expose-gc"];
 
 export interface Count { perRequest: number; windowN: number; window2N: number }
 

@@ -30,27 +30,44 @@ function encodePairs(pairs) {
 }
 const int64 = (v) => { const b = Buffer.alloc(8); b.writeBigInt64LE(BigInt(v)); return b; };
 
+// Keys (header names, property paths) are looked up by a hash of their bytes in guest memory:
+// the host's glue allocates nothing per request, so no JS garbage collection runs inside a
+// counted window (its cost would depend on what Node's start-up left in the heap).
+function hashBytes(b, p, len) {
+  if (len > 0 && b[p + len - 1] === 0) len--; // property paths may end with a NUL
+  let h = len;
+  for (let i = 0; i < len; i++) h = (Math.imul(h, 31) + b[p + i]) | 0;
+  return h;
+}
+const hashOf = (key) => { const b = Buffer.from(key, "latin1"); return hashBytes(b, 0, b.length); };
+const valueMap = (pairs) => new Map(pairs.map(([k, v]) => [hashOf(k), Buffer.from(v, "latin1")]));
+
 const requests = scenario.requests.map((r) => ({
   count: [r.request.length, r.response.length],
   pairs: [encodePairs(r.request), encodePairs(r.response)],
-  values: [new Map(r.request.map(([k, v]) => [k, Buffer.from(v, "latin1")])), new Map(r.response.map(([k, v]) => [k, Buffer.from(v, "latin1")]))],
+  values: [valueMap(r.request), valueMap(r.response)],
 }));
 const properties = new Map(Object.entries(scenario.properties ?? {}).map(([k, v]) =>
-  [k, typeof v === "string" ? Buffer.from(v) : int64(v.int64)]));
+  [hashOf(k), typeof v === "string" ? Buffer.from(v) : int64(v.int64)]));
 const config = Buffer.from(typeof scenario.config === "string" ? scenario.config : JSON.stringify(scenario.config));
+const EMPTY_MAP = encodePairs([]);
 const NOW_NS = 1795589519506290000n; // 2026-11-25, fixed
 let current = requests[0];
 let ex;
 let token = 0;
 
-const bytes = () => new Uint8Array(ex.memory.buffer);
-const view = () => new DataView(ex.memory.buffer);
-const text = (p, len) => Buffer.from(ex.memory.buffer, p, len).toString("latin1");
+// Views over guest memory, rebuilt only when it grows (which detaches the old buffer).
+let buffer = null, dv = null, u8 = null;
+function sync() {
+  if (ex.memory.buffer !== buffer) { buffer = ex.memory.buffer; dv = new DataView(buffer); u8 = new Uint8Array(buffer); }
+}
+const view = () => { sync(); return dv; };
 function give(value, retPtr, retLen) {
   const p = value.length === 0 ? 0 : ex.malloc(value.length);
-  if (value.length > 0) bytes().set(value, p);
-  view().setUint32(retPtr, p, true);
-  view().setUint32(retLen, value.length, true);
+  sync();
+  if (value.length > 0) u8.set(value, p);
+  dv.setUint32(retPtr, p, true);
+  dv.setUint32(retLen, value.length, true);
   return 0;
 }
 const mapIndex = (type) => (type === 2 ? 1 : type === 0 ? 0 : -1);
@@ -62,18 +79,20 @@ const env = {
   proxy_get_current_time_nanoseconds: (ret) => { view().setBigUint64(ret, NOW_NS, true); return 0; },
   proxy_set_tick_period_milliseconds: () => 0,
   proxy_get_buffer_bytes: (type, _s, _m, rp, rl) => (type === 7 ? give(config, rp, rl) : 1),
-  proxy_get_header_map_pairs: (type, rp, rl) => { const i = mapIndex(type); return give(i < 0 ? Buffer.alloc(4) : current.pairs[i], rp, rl); },
+  proxy_get_header_map_pairs: (type, rp, rl) => { const i = mapIndex(type); return give(i < 0 ? EMPTY_MAP : current.pairs[i], rp, rl); },
   proxy_get_header_map_value: (type, kp, kl, rp, rl) => {
     const i = mapIndex(type);
-    const hit = i < 0 ? undefined : current.values[i].get(text(kp, kl));
+    sync();
+    const hit = i < 0 ? undefined : current.values[i].get(hashBytes(u8, kp, kl));
     return hit === undefined ? 1 : give(hit, rp, rl);
   },
   proxy_get_property: (pp, pl, rp, rl) => {
-    const v = properties.get(text(pp, pl).replace(/\0$/, ""));
+    sync();
+    const v = properties.get(hashBytes(u8, pp, pl));
     return v === undefined ? 1 : give(v, rp, rl);
   },
   proxy_define_metric: (_t, _np, _nl, ret) => { view().setUint32(ret, ++token, true); return 0; },
-  proxy_http_call: (...a) => { view().setUint32(a[9], ++token, true); return 0; },
+  proxy_http_call: (_up, _ul, _hp, _hl, _bp, _bl, _tp, _tl, _timeout, ret) => { view().setUint32(ret, ++token, true); return 0; },
 };
 const wasi = {
   fd_write: (_fd, iovs, count, written) => {
@@ -82,7 +101,7 @@ const wasi = {
     view().setUint32(written, total, true);
     return 0;
   },
-  random_get: (p, len) => { const b = bytes(); for (let i = 0; i < len; i++) { random = (Math.imul(random, 1103515245) + 12345) | 0; b[p + i] = random >>> 24; } return 0; },
+  random_get: (p, len) => { sync(); for (let i = 0; i < len; i++) { random = (Math.imul(random, 1103515245) + 12345) | 0; u8[p + i] = random >>> 24; } return 0; },
   proc_exit: () => 0,
 };
 // Anything else (set/replace/remove header, metrics, local reply, set property) succeeds silently.
