@@ -23,7 +23,10 @@ const counts: Record<string, [Count, Count]> = {};
 // Two names at a time: the machine has two cores, and the counts do not depend on timing.
 for (let i = 0; i < names.length; i += 2) {
   const batch = names.slice(i, i + 2);
-  const done = await Promise.all(batch.map(async (name) => [name, await Promise.all([countInstructions(all[name], n), countInstructions(all[name], n)])] as const));
+  // N a whole number of passes over the request set, so both windows hold the same mix.
+  const perSet = (name: string) => Math.ceil(n / all[name].requests.length) * all[name].requests.length;
+  const done = await Promise.all(batch.map(async (name) =>
+    [name, await Promise.all([countInstructions(all[name], perSet(name)), countInstructions(all[name], perSet(name))])] as const));
   for (const [name, c] of done) {
     counts[name] = c;
     console.log(`${name}: ${c[0].perRequest} / ${c[1].perRequest} instructions per request`);
@@ -44,7 +47,8 @@ if (args.includes("--write")) {
   writeFileSync(join(projectRoot, "bench", "results", "icount.json"), JSON.stringify({
     date: new Date().toISOString(), node: process.version, valgrind, cpu: cpus()[0]?.model, cpus: cpus().length,
     loadAverage1m: +loadavg()[0].toFixed(2),
-    how: `callgrind Ir of the main thread between markers around ${n} and ${2 * n} requests; per request = difference / ${n}. ` +
+    how: `callgrind Ir of the main thread between markers around N and 2N requests (N: ${n} rounded up to whole passes over the ` +
+      `scenario's request set); per request = difference / N. ` +
       `Guest-only: the filter in bench/icount/guest.mjs's fixed host (its JS glue is counted too). node ${NODE_FLAGS.join(" ")}`,
     requests: n, results: rows,
   }, null, 2) + "\n");
