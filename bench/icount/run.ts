@@ -3,8 +3,8 @@
 // times, these figures do not depend on the machine's load; each scenario is counted twice (in
 // two processes) and the result says whether the two counts agree exactly.
 // Usage: node --import tsx bench/icount/run.ts [--requests N] [--only <substring>] [--write]
-//   (--write: bench/results/icount.json). Bounded: two valgrind runs per scenario, each
-//   Node's start-up under valgrind (about 30 s on an idle core) plus 3N requests (default N = 1,000).
+//   (--write: bench/results/icount.json). Bounded: two valgrind runs per scenario, each Node's
+//   start-up under valgrind plus 3N requests (default N = 1,000); 11 min for all on 2 shared cores.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
