@@ -13,6 +13,8 @@ const BENCHMARKS: Record<string, string[]> = {
   crypto: ["bench/crypto/run.ts"],
   generator: ["bench/generator/run.ts"],
   load: ["bench/load/run.ts", "--write"],
+  icount: ["bench/icount/run.ts", "--write"],
+  footprint: ["bench/footprint/run.ts", "--write"],
 };
 
 const wanted = process.argv.slice(2);
