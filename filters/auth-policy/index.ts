@@ -142,7 +142,7 @@ class AuthPolicyStream extends HttpContext {
     }
     setFilterState(DECISION, record);
     m.count(m.allowed);
-    applyAllowedMutations(config, auth, f.overriddenValues);
+    applyAllowedMutations(config, auth, f.overriddenValues, h);
     return HeadersStatus.Continue;
   }
 
