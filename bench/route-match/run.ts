@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureFilter } from "../host/measure.ts";
-import { loadGuest } from "./guest-only.ts";
+import { loadGuest } from "../support/guest-only.ts";
 import { projectRoot } from "../../test/support/paths.ts";
 import type { RouteMatchConfig } from "../../generator/plan/filters/route-match.ts";
 import { CLUSTERS, config, requests, asPairs } from "./scenarios.ts";

@@ -5,12 +5,13 @@
 export * from "../common/abi/exports";
 import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
 import { HeadersStatus, LogLevel, MapType, BufferType } from "../common/abi/enums";
-import { getBuffer, getHeaderPairs, log, logEnabled, nowNanos, replaceHeader } from "../common/abi/host";
+import { getBuffer, log, logEnabled, nowNanos, replaceHeader } from "../common/abi/host";
 import { peerUriSan, sourceAddress, destinationAddress, destinationPort, setFilterState } from "../common/abi/properties";
-import { utf8, concat } from "../common/bytes";
+import { utf8, concat, copyFrom } from "../common/bytes";
 import { pathEnd } from "../common/path/normalize";
 import { validUtf8 } from "../common/json/parse";
-import { HeaderPairs } from "../common/headers/pairs";
+import { getHeaderPairsReused } from "../common/headers/reused-pairs";
+import { findPseudoHeaders } from "./pseudo-headers";
 import { AUTH_DECISION_PROPERTY } from "./decision-property";
 import { AuthPolicyConfig, decodeConfig } from "./config";
 import { Metrics } from "./metrics";
@@ -23,9 +24,7 @@ import { TokenCache } from "./jwt/cache";
 import { applyAllowedMutations } from "./mutations";
 import { forbidden, unauthorized, badRequest } from "./replies";
 
-const METHOD = utf8(":method");
 const PATH = utf8(":path");
-const AUTHORITY = utf8(":authority");
 const DECISION = utf8(AUTH_DECISION_PROPERTY);
 const DENY_RECORD = utf8("deny");
 const BAD_REQUEST_RECORD = utf8("deny bad-request");
@@ -56,15 +55,6 @@ class AuthPolicyRoot extends RootContext {
   }
 }
 
-/** The one value of a pseudo-header, or null when absent or repeated. */
-function single(h: HeaderPairs, name: ArrayBuffer): ArrayBuffer | null {
-  const i = h.indexOf(name);
-  if (i < 0 || h.indexOf(name, i + 1) >= 0) return null;
-  const out = new ArrayBuffer(<i32>h.valueLen(i));
-  memory.copy(changetype<usize>(out), h.valuePtr(i), h.valueLen(i));
-  return out;
-}
-
 /** Methods are case-sensitive (RFC 9110): a lower-case `delete` must not slip past a DENY on
  * DELETE to a backend that upper-cases it, so only A-Z, digits, '-' and '_' are judged (Istio: 400). */
 function canonicalMethod(m: ArrayBuffer): bool {
@@ -79,10 +69,9 @@ function canonicalMethod(m: ArrayBuffer): bool {
 
 /** host[:port] with the characters hostnames and IP literals use. Anything else — a comma from
  * folded Host headers, userinfo '@', spaces — could name a different host to the backend. */
-function plainAuthority(a: ArrayBuffer): bool {
-  const p = changetype<usize>(a);
-  if (a.byteLength == 0 || a.byteLength > 1024) return false;
-  for (let i = 0; i < a.byteLength; i++) {
+function plainAuthority(p: usize, len: usize): bool {
+  if (len == 0 || len > 1024) return false;
+  for (let i: usize = 0; i < len; i++) {
     const c = load<u8>(p + i);
     const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
       || c == 0x2d || c == 0x2e || c == 0x5f || c == 0x3a || c == 0x5b || c == 0x5d;
@@ -97,11 +86,15 @@ class AuthPolicyStream extends HttpContext {
     const config = root.config;
     const m = root.metrics;
     if (config === null) return this.deny(root, DENY_RECORD, null);
-    const h = getHeaderPairs(MapType.RequestHeaders);
-    const method = single(h, METHOD), rawPath = single(h, PATH), authority = single(h, AUTHORITY);
-    if (method === null || rawPath === null || authority === null) return this.deny(root, DENY_RECORD, null);
+    // Valid during this callback only: whatever outlives it (a token to cache) is copied.
+    const h = getHeaderPairsReused(MapType.RequestHeaders);
+    const pseudo = findPseudoHeaders(h);
+    if (pseudo === null) return this.deny(root, DENY_RECORD, null);
+    const method = copyFrom(h.valuePtr(pseudo.method), h.valueLen(pseudo.method));
+    const rawPath = copyFrom(h.valuePtr(pseudo.path), h.valueLen(pseudo.path));
+    const authorityPtr = h.valuePtr(pseudo.authority), authorityLen = h.valueLen(pseudo.authority);
     const judged = judgePath(rawPath, config.allowUnsafePaths);
-    if (judged.verdict != PathVerdict.Ok || !canonicalMethod(method) || !plainAuthority(authority)) {
+    if (judged.verdict != PathVerdict.Ok || !canonicalMethod(method) || !plainAuthority(authorityPtr, authorityLen)) {
       setFilterState(DECISION, BAD_REQUEST_RECORD);
       m.count(m.badRequest);
       badRequest();
@@ -112,7 +105,7 @@ class AuthPolicyStream extends HttpContext {
     f.headers = h;
     f.method = method;
     f.path = judged.path;
-    f.setAuthority(changetype<usize>(authority), <usize>authority.byteLength);
+    f.setAuthority(authorityPtr, authorityLen);
     if (config.needs.peer && !this.readPeer(f)) return this.deny(root, INVALID_PEER_RECORD, null);
     if (config.needs.sourceIp) {
       const a = sourceAddress();
@@ -149,7 +142,7 @@ class AuthPolicyStream extends HttpContext {
     }
     setFilterState(DECISION, record);
     m.count(m.allowed);
-    applyAllowedMutations(config, auth, f.overriddenValues);
+    applyAllowedMutations(config, auth, f.overriddenValues, h);
     return HeadersStatus.Continue;
   }
 

@@ -153,6 +153,17 @@ describe("token cache", () => {
     expect(cache.get(d("c"), 0, 1001, 0)).toBeNull();
     expect(cache.get(d("b"), 0, 1030, 60)).not.toBeNull();
   });
+
+  it("never answers for another token that shares the hashed tail", () => {
+    const cache = new TokenCache(4);
+    const c = claims("{}");
+    const tail = "x".repeat(40);
+    const alice = String.UTF8.encode("alice." + tail), mallory = String.UTF8.encode("malory" + tail);
+    expect(TokenCache.keyOf(changetype<usize>(alice), alice.byteLength)).toBe(TokenCache.keyOf(changetype<usize>(mallory), mallory.byteLength));
+    cache.put(new VerifiedToken(alice, 0, String.UTF8.encode("alice"), c, [], 1000, -1));
+    expect(cache.get(mallory, 0, 900, 0)).toBeNull();
+    expect(cache.get(alice, 0, 900, 0)).not.toBeNull();
+  });
 });
 
 function b64(s: string): string {

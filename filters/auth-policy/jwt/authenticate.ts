@@ -6,13 +6,16 @@ import { HeaderPairs } from "../../common/headers/pairs";
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
 import { findToken } from "./extract";
-import { parseJws, parseError } from "./token";
+import { parseJws, parseError, MAX_TOKEN_BYTES } from "./token";
+import { copyFrom } from "../../common/bytes";
 import { verifySignature, KeyChoice } from "./signature";
 import { checkClaims, ClaimsStatus } from "./claims";
 import { TokenCache, VerifiedToken } from "./cache";
 import { claimHeaderValues } from "./claim-headers";
 
 export enum AuthStatus { None, Verified, Invalid }
+
+const NO_VALUES: Array<ArrayBuffer | null> = [];
 
 export class AuthResult {
   status: AuthStatus = AuthStatus.None;
@@ -21,7 +24,7 @@ export class AuthResult {
   principal: ArrayBuffer | null = null;
   claims: JsonValue | null = null;
   /** outputClaimToHeaders values of every provider, in config order (null: not set). */
-  claimValues: Array<ArrayBuffer | null> = [];
+  claimValues: Array<ArrayBuffer | null> = NO_VALUES;
   /** Header carrying the verified token (to strip when not forwarded). */
   tokenHeader: ArrayBuffer | null = null;
   reason: string = "";
@@ -36,14 +39,16 @@ export class AuthResult {
 /** Several providers may share a location (all default to `Authorization: Bearer`): a token
  * another provider's issuer names is that provider's, so an issuer mismatch only fails the
  * request when no provider claims the token. */
+const NO_TOKEN = new AuthResult();
+
 export function authenticate(providers: Provider[], h: HeaderPairs, path: ArrayBuffer, now: i64, cache: TokenCache): AuthResult {
-  let result = new AuthResult();
+  let result = NO_TOKEN;
   for (let i = 0; i < providers.length; i++) {
     const p = unchecked(providers[i]);
     const found = findToken(p, h, path);
     if (found.count == 0) continue;
     if (found.count > 1) return AuthResult.invalid(i, "more than one token");
-    const r = verifyFor(providers, i, found.token!, now, cache);
+    const r = verifyFor(providers, i, found.ptr, found.len, now, cache);
     if (r.status == AuthStatus.Verified) {
       r.tokenHeader = found.header;
       return r;
@@ -54,15 +59,16 @@ export function authenticate(providers: Provider[], h: HeaderPairs, path: ArrayB
   return result;
 }
 
-function verifyFor(providers: Provider[], index: i32, token: ArrayBuffer, now: i64, cache: TokenCache): AuthResult {
+function verifyFor(providers: Provider[], index: i32, token: usize, tokenLen: usize, now: i64, cache: TokenCache): AuthResult {
   const p = providers[index];
-  const hit = cache.get(token, index, now, p.clockSkewSeconds);
+  const hit = cache.getAt(token, tokenLen, index, now, p.clockSkewSeconds);
   if (hit !== null) return verified(index, hit.principal, hit.claims, hit.claimValues);
-  const jws = parseJws(changetype<usize>(token), token.byteLength);
+  if (tokenLen > <usize>MAX_TOKEN_BYTES) return AuthResult.invalid(index, "token size");
+  const jws = parseJws(token, <i32>tokenLen);
   if (jws === null) return AuthResult.invalid(index, parseError);
   const iss = jws.payload.get("iss");
   if (iss === null || !iss.isString || iss.str != p.issuer) return AuthResult.invalid(index, "issuer");
-  const sig = verifySignature(p.keys, jws, changetype<usize>(token));
+  const sig = verifySignature(p.keys, jws, token);
   if (sig == KeyChoice.NoKey) return AuthResult.invalid(index, "no key for kid/alg");
   if (sig != KeyChoice.Verified) return AuthResult.invalid(index, "signature");
   const status = checkClaims(p, jws.payload, now);
@@ -72,7 +78,7 @@ function verifyFor(providers: Provider[], index: i32, token: ArrayBuffer, now: i
   const exp = <i64>jws.payload.get("exp")!.num;
   const nbfJson = jws.payload.get("nbf");
   const values = claimHeaderValues(providers, index, jws.payload);
-  cache.put(new VerifiedToken(token, index, principal, jws.payload, values, exp, nbfJson === null ? -1 : <i64>nbfJson.num));
+  cache.put(new VerifiedToken(copyFrom(token, tokenLen), index, principal, jws.payload, values, exp, nbfJson === null ? -1 : <i64>nbfJson.num));
   return verified(index, principal, jws.payload, values);
 }
 

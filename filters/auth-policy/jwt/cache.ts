@@ -1,9 +1,11 @@
-// Verified tokens, keyed by a 64-bit FNV-1a hash of the token bytes; the entry keeps the token
-// and a hit needs equal bytes, so a hash collision can cost a miss but never hand one token
-// another's identity. (A cryptographic hash would add microseconds per request for nothing:
-// the comparison is exact.) Bounded: the oldest entry is dropped when full. An entry is only
-// used while its token is still within exp/nbf.
-import { bytesEqual } from "../../common/bytes";
+// Verified tokens, keyed by a 64-bit FNV-1a hash of the token's length and last 32 bytes (the
+// end of the signature, which differs between any two tokens an issuer signed); the entry keeps
+// the token and a hit needs equal bytes, so a hash collision can cost a miss but never hand one
+// token another's identity. (Hashing every byte, or a cryptographic hash, would add time per
+// request for nothing: the comparison is exact, and only verified tokens are ever inserted.)
+// Bounded: the oldest entry is dropped when full. An entry is only used while its token is
+// still within exp/nbf.
+import { bytesEqualAt } from "../../common/bytes";
 import { JsonValue } from "../../common/json/value";
 import { fnv1a64 } from "../../common/hash";
 
@@ -30,18 +32,24 @@ export class TokenCache {
     this.order = new StaticArray<u64>(capacity);
   }
 
-  static keyOf(token: ArrayBuffer): u64 {
-    return fnv1a64(changetype<usize>(token), <usize>token.byteLength);
+  static keyOf(ptr: usize, len: usize): u64 {
+    const tail: usize = len < 32 ? len : 32;
+    return fnv1a64(ptr + len - tail, tail) ^ <u64>len;
   }
 
   get size(): i32 { return this.map.size; }
 
   /** The cached entry for this token and provider if still valid at `now` (with `skew`). */
   get(token: ArrayBuffer, provider: i32, now: i64, skew: i64): VerifiedToken | null {
-    const key = TokenCache.keyOf(token);
+    return this.getAt(changetype<usize>(token), <usize>token.byteLength, provider, now, skew);
+  }
+
+  /** As `get`, for the token bytes at [ptr, ptr+len) (in the request, not copied). */
+  getAt(ptr: usize, len: usize, provider: i32, now: i64, skew: i64): VerifiedToken | null {
+    const key = TokenCache.keyOf(ptr, len);
     if (!this.map.has(key)) return null;
     const e = this.map.get(key);
-    if (e.provider != provider || !bytesEqual(e.token, token)) return null;
+    if (e.provider != provider || !bytesEqualAt(ptr, len, e.token)) return null;
     if (now > e.exp + skew || (e.nbf >= 0 && now + skew < e.nbf)) {
       this.map.delete(key);
       return null;
@@ -51,7 +59,7 @@ export class TokenCache {
 
   put(e: VerifiedToken): void {
     if (this.capacity <= 0) return;
-    const key = TokenCache.keyOf(e.token);
+    const key = TokenCache.keyOf(changetype<usize>(e.token), <usize>e.token.byteLength);
     if (this.map.has(key)) { this.map.set(key, e); return; }
     // The ring holds keys in insertion order; the slot about to be reused is the oldest. A key
     // already deleted (expired) just leaves a stale slot, so the map never exceeds capacity.

@@ -2,25 +2,30 @@
 // case-insensitively as auth schemes are), query parameters, cookies. Every header entry is
 // looked at, not only the first; more than one token for a provider is ambiguous and refused.
 import { HeaderPairs } from "../../common/headers/pairs";
-import { copyFrom } from "../../common/bytes";
 import { Provider } from "./provider";
 
 const COOKIE = String.UTF8.encode("cookie");
 
+/** Where the token is: inside the header map's or the path's bytes, which outlive the request
+ * handling, so nothing is copied until a token has to be cached. */
 export class FoundToken {
-  token: ArrayBuffer | null = null;
+  ptr: usize = 0;
+  len: usize = 0;
   /** The header that carried it (removed when the provider does not forward), or null. */
   header: ArrayBuffer | null = null;
   count: i32 = 0;
 
   take(ptr: usize, len: usize, header: ArrayBuffer | null): void {
     this.count++;
-    if (this.count == 1) { this.token = copyFrom(ptr, len); this.header = header; }
+    if (this.count == 1) { this.ptr = ptr; this.len = len; this.header = header; }
   }
 }
 
+// Reused: the caller reads the result before looking for the next provider's token.
+const found = new FoundToken();
+
 export function findToken(p: Provider, h: HeaderPairs, path: ArrayBuffer): FoundToken {
-  const found = new FoundToken();
+  found.ptr = 0; found.len = 0; found.header = null; found.count = 0;
   for (let l = 0; l < p.fromHeaders.length; l++) {
     const loc = unchecked(p.fromHeaders[l]);
     const plen = <usize>loc.prefix.byteLength;

@@ -70,7 +70,8 @@ export class RequestFacts {
       memory.copy(dst + hostEnd - 1, dst + hostEnd, len - hostEnd);
       hostEnd--; authorityLen--;
     }
-    this.authority = out.slice(0, <i32>authorityLen);
-    this.host = out.slice(0, <i32>hostEnd);
+    const authority = authorityLen == len ? out : out.slice(0, <i32>authorityLen);
+    this.authority = authority;
+    this.host = hostEnd == authorityLen ? authority : out.slice(0, <i32>hostEnd);
   }
 }

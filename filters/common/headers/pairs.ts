@@ -7,43 +7,44 @@ export class HeaderPairs {
   constructor(
     readonly raw: ArrayBuffer,
     readonly count: i32,
-    private keyOffsets: StaticArray<u32>,
-    private keyLengths: StaticArray<u32>,
-    private valueOffsets: StaticArray<u32>,
-    private valueLengths: StaticArray<u32>,
+    /** Per entry: key offset, key length, value offset, value length (one allocation per map). */
+    private index: StaticArray<u32>,
   ) {}
 
   static empty(): HeaderPairs {
-    return new HeaderPairs(new ArrayBuffer(0), 0, new StaticArray<u32>(0), new StaticArray<u32>(0),
-      new StaticArray<u32>(0), new StaticArray<u32>(0));
+    return new HeaderPairs(new ArrayBuffer(0), 0, new StaticArray<u32>(0));
   }
 
-  /** Decodes Envoy's pairs format; a malformed buffer decodes as an empty map. */
-  static decode(raw: ArrayBuffer): HeaderPairs {
-    const size = <u32>raw.byteLength;
+  /** Decodes Envoy's pairs format; a malformed buffer decodes as an empty map. `size` (default:
+   * all of `raw`) and `reuse` (an index array of at least 4 × count entries) serve callers that
+   * reuse their buffers across requests. */
+  static decode(raw: ArrayBuffer, size: u32 = u32.MAX_VALUE, reuse: StaticArray<u32> | null = null): HeaderPairs {
+    if (size > <u32>raw.byteLength) size = <u32>raw.byteLength;
     if (size < 4) return HeaderPairs.empty();
     const base = changetype<usize>(raw);
     const n = load<u32>(base);
     if (n > 1024 || 4 + <u64>n * 8 > <u64>size) return HeaderPairs.empty();
-    const ko = new StaticArray<u32>(n), kl = new StaticArray<u32>(n);
-    const vo = new StaticArray<u32>(n), vl = new StaticArray<u32>(n);
+    const index = reuse !== null && <u32>reuse.length >= n << 2 ? reuse : new StaticArray<u32>(n << 2);
+    const at = changetype<usize>(index);
     let pos: u64 = 4 + <u64>n * 8;
     for (let i: u32 = 0; i < n; i++) {
       const klen = load<u32>(base + 4 + i * 8);
       const vlen = load<u32>(base + 8 + i * 8);
       if (pos + klen + vlen + 2 > <u64>size) return HeaderPairs.empty();
-      ko[i] = <u32>pos; kl[i] = klen;
+      const e = at + (<usize>i << 4);
+      store<u32>(e, <u32>pos); store<u32>(e, klen, 4);
       pos += klen + 1;
-      vo[i] = <u32>pos; vl[i] = vlen;
+      store<u32>(e, <u32>pos, 8); store<u32>(e, vlen, 12);
       pos += vlen + 1;
     }
-    return new HeaderPairs(raw, <i32>n, ko, kl, vo, vl);
+    return new HeaderPairs(raw, <i32>n, index);
   }
 
-  @inline keyPtr(i: i32): usize { return changetype<usize>(this.raw) + unchecked(this.keyOffsets[i]); }
-  @inline keyLen(i: i32): usize { return unchecked(this.keyLengths[i]); }
-  @inline valuePtr(i: i32): usize { return changetype<usize>(this.raw) + unchecked(this.valueOffsets[i]); }
-  @inline valueLen(i: i32): usize { return unchecked(this.valueLengths[i]); }
+  @inline private entry(i: i32): usize { return changetype<usize>(this.index) + (<usize>i << 4); }
+  @inline keyPtr(i: i32): usize { return changetype<usize>(this.raw) + load<u32>(this.entry(i)); }
+  @inline keyLen(i: i32): usize { return load<u32>(this.entry(i), 4); }
+  @inline valuePtr(i: i32): usize { return changetype<usize>(this.raw) + load<u32>(this.entry(i), 8); }
+  @inline valueLen(i: i32): usize { return load<u32>(this.entry(i), 12); }
 
   /** Index of the first entry whose key equals `name` (lower-case bytes), or -1. */
   indexOf(name: ArrayBuffer, from: i32 = 0): i32 {

@@ -153,7 +153,7 @@ class Parser {
   /** A string token; escapes decoded, raw bytes validated as UTF-8. */
   string(): string | null {
     this.pos++;
-    const parts = new Array<string>();
+    let parts: Array<string> | null = null; // only for strings with escapes
     let runStart = this.pos;
     while (true) {
       if (this.pos >= this.end) return null;
@@ -161,22 +161,24 @@ class Parser {
       if (c == 0x22) break;
       if (c < 0x20) return null;
       if (c != 0x5c) { this.pos++; continue; }
+      let ps = parts;
+      if (ps === null) { ps = new Array<string>(); parts = ps; }
       if (this.pos > runStart) {
         const run = this.utf8Run(runStart, this.pos);
         if (run === null) return null;
-        parts.push(run);
+        ps.push(run);
       }
       this.pos++;
       const e = this.peek();
       this.pos++;
-      if (e == 0x22) parts.push("\"");
-      else if (e == 0x5c) parts.push("\\");
-      else if (e == 0x2f) parts.push("/");
-      else if (e == 0x62) parts.push("\b");
-      else if (e == 0x66) parts.push("\f");
-      else if (e == 0x6e) parts.push("\n");
-      else if (e == 0x72) parts.push("\r");
-      else if (e == 0x74) parts.push("\t");
+      if (e == 0x22) ps.push("\"");
+      else if (e == 0x5c) ps.push("\\");
+      else if (e == 0x2f) ps.push("/");
+      else if (e == 0x62) ps.push("\b");
+      else if (e == 0x66) ps.push("\f");
+      else if (e == 0x6e) ps.push("\n");
+      else if (e == 0x72) ps.push("\r");
+      else if (e == 0x74) ps.push("\t");
       else if (e == 0x75) {
         const u = this.hex4();
         if (u < 0) return null;
@@ -184,11 +186,11 @@ class Parser {
           if (!this.literal("\\u")) return null;
           const lo = this.hex4();
           if (lo < 0xdc00 || lo > 0xdfff) return null;
-          parts.push(String.fromCharCodes([u, lo]));
+          ps.push(String.fromCharCodes([u, lo]));
         } else if (u >= 0xdc00 && u <= 0xdfff) {
           return null;
         } else {
-          parts.push(String.fromCharCode(u));
+          ps.push(String.fromCharCode(u));
         }
       } else return null;
       runStart = this.pos;
@@ -196,7 +198,7 @@ class Parser {
     const tail = this.utf8Run(runStart, this.pos);
     if (tail === null) return null;
     this.pos++;
-    if (parts.length == 0) return tail;
+    if (parts === null) return tail;
     parts.push(tail);
     return parts.join("");
   }

@@ -8,8 +8,24 @@ export class JsonValue {
   bool: bool = false;
   num: f64 = 0;
   str: string = "";
-  items: JsonValue[] = [];
-  keys: string[] = [];
+  // Arrays are made on first use: most values are leaves, and a parsed JWT payload would
+  // otherwise allocate two empty arrays for every claim.
+  private itemList: JsonValue[] | null = null;
+  private keyList: string[] | null = null;
+
+  get items(): JsonValue[] {
+    let a = this.itemList;
+    if (a === null) { a = new Array<JsonValue>(); this.itemList = a; }
+    return a;
+  }
+  set items(a: JsonValue[]) { this.itemList = a; }
+
+  get keys(): string[] {
+    let a = this.keyList;
+    if (a === null) { a = new Array<string>(); this.keyList = a; }
+    return a;
+  }
+  set keys(a: string[]) { this.keyList = a; }
 
   static ofNull(): JsonValue { return new JsonValue(); }
   static ofBool(b: bool): JsonValue { const v = new JsonValue(); v.kind = JsonKind.Bool; v.bool = b; return v; }
@@ -25,8 +41,9 @@ export class JsonValue {
 
   /** Member `key` of an object, or null (also when this is not an object). */
   get(key: string): JsonValue | null {
-    if (this.kind != JsonKind.Object) return null;
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] == key) return this.items[i];
+    const keys = this.keyList;
+    if (this.kind != JsonKind.Object || keys === null) return null;
+    for (let i = 0; i < keys.length; i++) if (unchecked(keys[i]) == key) return this.items[i];
     return null;
   }
 
