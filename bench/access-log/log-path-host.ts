@@ -5,8 +5,9 @@
 // is the general tool). Every import Envoy offers is linked; the ones this path does not use
 // return Unimplemented (12), as a filter calling them here would be a benchmark bug.
 import { readFileSync } from "node:fs";
+import { encodePairs, type Pair } from "../support/header-pairs.ts";
 
-export type Pair = [string, string];
+export { encodePairs, int64, type Pair } from "../support/header-pairs.ts";
 
 export interface LogPathFacts {
   config: string;
@@ -16,22 +17,6 @@ export interface LogPathFacts {
   properties: Map<string, Buffer>;
 }
 
-export function encodePairs(pairs: Pair[]): Buffer {
-  const parts = pairs.map(([k, v]) => [Buffer.from(k, "latin1"), Buffer.from(v, "latin1")]);
-  const size = 4 + parts.length * 8 + parts.reduce((n, [k, v]) => n + k.length + v.length + 2, 0);
-  const out = Buffer.alloc(size);
-  out.writeUInt32LE(parts.length, 0);
-  let pos = 4 + parts.length * 8;
-  parts.forEach(([k, v], i) => {
-    out.writeUInt32LE(k.length, 4 + i * 8);
-    out.writeUInt32LE(v.length, 8 + i * 8);
-    k.copy(out, pos); pos += k.length + 1;
-    v.copy(out, pos); pos += v.length + 1;
-  });
-  return out;
-}
-
-export const int64 = (n: number | bigint): Buffer => { const b = Buffer.alloc(8); b.writeBigInt64LE(BigInt(n)); return b; };
 
 export class LogPathHost {
   readonly memory: WebAssembly.Memory;

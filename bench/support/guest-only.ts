@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
 import { wasmPath } from "../../test/support/paths.ts";
+import { encodePairs } from "./header-pairs.ts";
 
 type Exports = Record<string, (...args: number[]) => number> & { memory: WebAssembly.Memory };
 
@@ -23,14 +24,6 @@ export interface GuestBench {
   nsPerRequest(requests: HeaderList[], iterations: number, runs?: number): number;
   /** Host calls one request makes, by import name, and the status on_request_headers returned. */
   trace(request: HeaderList): { action: number; calls: Record<string, number> };
-}
-
-function serializePairs(pairs: HeaderList): Buffer {
-  const parts = pairs.map(([k, v]) => [Buffer.from(k), Buffer.from(v)]);
-  const head = Buffer.alloc(4 + 8 * parts.length);
-  head.writeUInt32LE(parts.length, 0);
-  parts.forEach(([k, v], i) => { head.writeUInt32LE(k.length, 4 + 8 * i); head.writeUInt32LE(v.length, 8 + 8 * i); });
-  return Buffer.concat([head, ...parts.flatMap(([k, v]) => [k, Buffer.from([0]), v, Buffer.from([0])])]);
 }
 
 const NOT_FOUND = 1;
@@ -85,7 +78,7 @@ export function loadGuest(filter: string, config: string, options: GuestOptions 
   };
   return {
     nsPerRequest(requests, iterations, runs = 5) {
-      const serialized = requests.map(serializePairs);
+      const serialized = requests.map(encodePairs);
       for (let i = 0; i < Math.min(5000, iterations); i++) one(serialized[i % serialized.length]);
       const samples: number[] = [];
       for (let r = 0; r < runs; r++) {
@@ -98,7 +91,7 @@ export function loadGuest(filter: string, config: string, options: GuestOptions 
     },
     trace(request) {
       calls = {};
-      const action = one(serializePairs(request));
+      const action = one(encodePairs(request));
       const out = { action, calls };
       calls = null;
       return out;

@@ -6,8 +6,9 @@
 // With `countCalls`, every import call is counted by name (slower: for reports, not timing).
 import { readFileSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
+import { encodePairs, type Pair } from "./header-pairs.ts";
 
-export type Pair = [string, string];
+export { encodePairs, int64, type Pair } from "./header-pairs.ts";
 
 export interface StubFacts {
   /** proxy_get_buffer_bytes(PluginConfiguration) */
@@ -20,23 +21,6 @@ export interface StubFacts {
 
 export type GuestExports = Record<string, (...a: number[]) => number> & { memory: WebAssembly.Memory };
 
-/** Envoy's serialized header map: u32 count, count × (keyLen, valueLen), NUL-terminated keys and values. */
-export function encodePairs(pairs: Pair[]): Buffer {
-  const parts = pairs.map(([k, v]) => [Buffer.from(k, "latin1"), Buffer.from(v, "latin1")]);
-  const size = 4 + parts.length * 8 + parts.reduce((n, [k, v]) => n + k.length + v.length + 2, 0);
-  const out = Buffer.alloc(size);
-  out.writeUInt32LE(parts.length, 0);
-  let pos = 4 + parts.length * 8;
-  parts.forEach(([k, v], i) => {
-    out.writeUInt32LE(k.length, 4 + i * 8);
-    out.writeUInt32LE(v.length, 8 + i * 8);
-    k.copy(out, pos); pos += k.length + 1;
-    v.copy(out, pos); pos += v.length + 1;
-  });
-  return out;
-}
-
-export const int64 = (n: number | bigint): Buffer => { const b = Buffer.alloc(8); b.writeBigInt64LE(BigInt(n)); return b; };
 
 export class StubGuest {
   readonly exports: GuestExports;
