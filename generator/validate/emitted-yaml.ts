@@ -19,18 +19,51 @@ const ONE_LINE_PLAIN = /^[A-Za-z0-9_./|@:+-]+$/;
 class NotEmitted extends Error {}
 const notEmitted = new NotEmitted();
 
+export interface ReaderOptions {
+  /**
+   * Sequence items of two lines or more whose text is identical (in this or an earlier read)
+   * become one shared object, listed in `shared`: bootstraps repeat clusters, routes and filters
+   * many times, and a checker can then judge each once. Shared objects must not be modified.
+   */
+  shareIdentical?: boolean;
+}
+
 export class EmittedYamlReader {
+  /** Objects that may appear more than once (shareIdentical). */
+  readonly shared = new WeakSet<object>();
   private readonly values = new Map<string, unknown>();
   private readonly keys = new Map<string, string>();
+  private readonly items = new Map<string, unknown>();
   private lines: string[] = [];
+  private indents = new Int32Array(0);
+  private text = "";
+  /** Offset of each line's first character in `text` (shareIdentical only). */
+  private starts: number[] = [];
   private i = 0;
 
-  constructor(private readonly resolve: Resolve) {}
+  constructor(private readonly resolve: Resolve, private readonly options: ReaderOptions = {}) {}
 
   /** The data `text` holds, or undefined when it is not in the emitter's shape. */
   read(text: string): unknown {
     this.lines = text.split("\n");
+    this.indents = new Int32Array(this.lines.length);
+    for (let j = 0; j < this.lines.length; j++) {
+      const line = this.lines[j];
+      let n = 0;
+      while (line.charCodeAt(n) === 32) n++;
+      this.indents[j] = line === "" ? -1 : n;
+    }
     this.i = 0;
+    if (this.options.shareIdentical) {
+      this.text = text;
+      this.starts = new Array(this.lines.length + 1);
+      let offset = 0;
+      for (let j = 0; j < this.lines.length; j++) {
+        this.starts[j] = offset;
+        offset += this.lines[j].length + 1;
+      }
+      this.starts[this.lines.length] = offset;
+    }
     try {
       while (this.i < this.lines.length && this.lines[this.i].startsWith("#")) this.i++;
       if (this.i >= this.lines.length || this.lines[this.i] === "") return undefined;
@@ -42,19 +75,21 @@ export class EmittedYamlReader {
       throw e;
     } finally {
       this.lines = [];
+      this.indents = new Int32Array(0);
+      this.text = "";
+      this.starts = [];
     }
   }
 
-  private indentOf(line: string): number {
-    let n = 0;
-    while (line.charCodeAt(n) === 32) n++;
-    return n;
+  /** Leading spaces of line `j`; an empty line counts as -1 (it ends every block). */
+  private indentAt(j: number): number {
+    return this.indents[j];
   }
 
   /** A mapping or sequence whose lines start at `indent`, from the current line. */
   private block(indent: number): unknown {
     const line = this.lines[this.i];
-    if (this.indentOf(line) !== indent) throw notEmitted;
+    if (this.indentAt(this.i) !== indent) throw notEmitted;
     return isItem(line, indent) ? this.sequence(indent) : this.mapping(indent, false);
   }
 
@@ -62,9 +97,16 @@ export class EmittedYamlReader {
     const out: unknown[] = [];
     while (this.i < this.lines.length) {
       const line = this.lines[this.i];
-      const n = this.indentOf(line);
-      if (n < indent || line === "") break;
+      const n = this.indentAt(this.i);
+      if (n < indent) break;
       if (n > indent || !isItem(line, indent)) throw notEmitted;
+      if (this.options.shareIdentical) {
+        const end = this.itemEnd(indent);
+        if (end - this.i >= 2) {
+          out.push(this.sharedItem(indent, end));
+          continue;
+        }
+      }
       if (line.length === indent + 1) {
         this.i++;
         out.push(this.nested(indent + 2));
@@ -80,6 +122,36 @@ export class EmittedYamlReader {
     return out;
   }
 
+  /** The line after the sequence item that starts on the current line (its dash at `indent`). */
+  private itemEnd(indent: number): number {
+    let j = this.i + 1;
+    while (j < this.lines.length && this.indents[j] > indent) j++;
+    return j;
+  }
+
+  /** The item on lines [current, end), read once per distinct text. */
+  private sharedItem(indent: number, end: number): unknown {
+    const key = this.text.slice(this.starts[this.i], this.starts[end]);
+    if (this.items.has(key)) {
+      this.i = end;
+      return this.items.get(key);
+    }
+    const line = this.lines[this.i];
+    let value: unknown;
+    if (line.length === indent + 1) {
+      this.i++;
+      value = this.nested(indent + 2);
+    } else {
+      const rest = line.slice(indent + 2);
+      if (this.keyEnd(rest) < 0) throw notEmitted; // a scalar item takes one line
+      value = this.mapping(indent + 2, true);
+    }
+    if (this.i !== end) throw notEmitted;
+    this.items.set(key, value);
+    if (value !== null && typeof value === "object") this.shared.add(value);
+    return value;
+  }
+
   /** Entries at `indent`; with `afterDash` the first one shares its line with a sequence's `- `. */
   private mapping(indent: number, afterDash: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -87,8 +159,8 @@ export class EmittedYamlReader {
     while (this.i < this.lines.length) {
       const line = this.lines[this.i];
       if (!first) {
-        const n = this.indentOf(line);
-        if (n < indent || line === "") break;
+        const n = this.indentAt(this.i);
+        if (n < indent) break;
         if (n > indent || isItem(line, indent)) throw notEmitted;
       }
       first = false;
@@ -109,7 +181,7 @@ export class EmittedYamlReader {
 
   /** The block under `key:` or `-`: it must follow, indented by exactly two more spaces. */
   private nested(indent: number): unknown {
-    if (this.i >= this.lines.length || this.indentOf(this.lines[this.i]) !== indent) throw notEmitted;
+    if (this.i >= this.lines.length || this.indentAt(this.i) !== indent) throw notEmitted;
     return this.block(indent);
   }
 

@@ -45,8 +45,16 @@ function infoOf(type: protobuf.Type): TypeInfo {
   return info;
 }
 
+/** Objects known to occur more than once, and what checking each as a given type found. */
+export interface ProtoMemo {
+  shared: WeakSet<object>;
+  results: WeakMap<object, Map<string, ProtoProblem[]>>;
+}
+
 export class MessageWalker {
   readonly problems: ProtoProblem[] = [];
+
+  constructor(private readonly memo?: ProtoMemo) {}
 
   private report(path: string, message: string): void {
     this.problems.push({ path, message });
@@ -54,6 +62,29 @@ export class MessageWalker {
 
   /** Checks `value` as a message of `type`; `skipTypeKey` when it is the body of an Any. */
   message(type: protobuf.Type, value: unknown, path: string, depth = 0, skipTypeKey = false): void {
+    if (this.memo && typeof value === "object" && value !== null && this.memo.shared.has(value)) {
+      return this.memoized(type, value, path, depth, skipTypeKey);
+    }
+    this.check(type, value, path, depth, skipTypeKey);
+  }
+
+  /** A shared object is checked once per type and depth; its problems are kept relative to it. */
+  private memoized(type: protobuf.Type, value: object, path: string, depth: number, skipTypeKey: boolean): void {
+    const key = `${infoOf(type).name}|${depth}|${skipTypeKey}`;
+    let byType = this.memo!.results.get(value);
+    let found = byType?.get(key);
+    if (!found) {
+      const before = this.problems.length;
+      this.check(type, value, path, depth, skipTypeKey);
+      found = this.problems.slice(before).map((p) => ({ path: relativePath(path, p.path), message: p.message }));
+      if (!byType) this.memo!.results.set(value, byType = new Map());
+      byType.set(key, found);
+      return;
+    }
+    for (const p of found) this.problems.push({ path: rebasePath(path, p.path), message: p.message });
+  }
+
+  private check(type: protobuf.Type, value: unknown, path: string, depth: number, skipTypeKey: boolean): void {
     const info = infoOf(type);
     const name = info.name;
     if (depth > MAX_DEPTH) return this.report(path, `nesting deeper than ${MAX_DEPTH} levels`);
@@ -206,6 +237,16 @@ export class MessageWalker {
     if (!type) return this.report(childPath(path, "type_url"), `unknown type URL ${JSON.stringify(url)}: no such message in Envoy's protos`);
     if (isPlainObject(value.value)) this.message(type, value.value, childPath(path, "value"), depth + 1);
   }
+}
+
+/** `path` of a problem inside the object at `base`, as a suffix: "", ".field" or "[0]...". */
+function relativePath(base: string, path: string): string {
+  const rest = path.slice(base.length);
+  return base === "" && rest !== "" && !rest.startsWith("[") ? `.${rest}` : rest;
+}
+
+function rebasePath(base: string, relative: string): string {
+  return base === "" && relative.startsWith(".") ? relative.slice(1) : base + relative;
 }
 
 const typeUrls = new Map<string, protobuf.Type | undefined>();
