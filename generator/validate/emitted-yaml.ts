@@ -131,21 +131,25 @@ export class EmittedYamlReader {
 
   /** The item on lines [current, end), read once per distinct text. */
   private sharedItem(indent: number, end: number): unknown {
+    return this.once(end, () => {
+      const line = this.lines[this.i];
+      if (line.length === indent + 1) {
+        this.i++;
+        return this.nested(indent + 2);
+      }
+      if (this.keyEnd(line.slice(indent + 2)) < 0) throw notEmitted; // a scalar item takes one line
+      return this.mapping(indent + 2, true);
+    });
+  }
+
+  /** Lines [current, end) read by `parse`, or the value an identical text already gave. */
+  private once(end: number, parse: () => unknown): unknown {
     const key = this.text.slice(this.starts[this.i], this.starts[end]);
     if (this.items.has(key)) {
       this.i = end;
       return this.items.get(key);
     }
-    const line = this.lines[this.i];
-    let value: unknown;
-    if (line.length === indent + 1) {
-      this.i++;
-      value = this.nested(indent + 2);
-    } else {
-      const rest = line.slice(indent + 2);
-      if (this.keyEnd(rest) < 0) throw notEmitted; // a scalar item takes one line
-      value = this.mapping(indent + 2, true);
-    }
+    const value = parse();
     if (this.i !== end) throw notEmitted;
     this.items.set(key, value);
     if (value !== null && typeof value === "object") this.shared.add(value);
@@ -182,6 +186,11 @@ export class EmittedYamlReader {
   /** The block under `key:` or `-`: it must follow, indented by exactly two more spaces. */
   private nested(indent: number): unknown {
     if (this.i >= this.lines.length || this.indentAt(this.i) !== indent) throw notEmitted;
+    if (this.options.shareIdentical) {
+      let end = this.i + 1;
+      while (end < this.lines.length && this.indents[end] >= indent) end++;
+      if (end - this.i >= 2) return this.once(end, () => this.block(indent));
+    }
     return this.block(indent);
   }
 
