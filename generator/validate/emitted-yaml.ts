@@ -33,7 +33,9 @@ export class EmittedYamlReader {
   readonly shared = new WeakSet<object>();
   private readonly values = new Map<string, unknown>();
   private readonly keys = new Map<string, string>();
+  // A block and its first item can span the same lines: items and blocks are kept apart.
   private readonly items = new Map<string, unknown>();
+  private readonly blocks = new Map<string, unknown>();
   private lines: string[] = [];
   private indents = new Int32Array(0);
   private text = "";
@@ -131,7 +133,7 @@ export class EmittedYamlReader {
 
   /** The item on lines [current, end), read once per distinct text. */
   private sharedItem(indent: number, end: number): unknown {
-    return this.once(end, () => {
+    return this.once(this.items, end, () => {
       const line = this.lines[this.i];
       if (line.length === indent + 1) {
         this.i++;
@@ -143,15 +145,15 @@ export class EmittedYamlReader {
   }
 
   /** Lines [current, end) read by `parse`, or the value an identical text already gave. */
-  private once(end: number, parse: () => unknown): unknown {
+  private once(cache: Map<string, unknown>, end: number, parse: () => unknown): unknown {
     const key = this.text.slice(this.starts[this.i], this.starts[end]);
-    if (this.items.has(key)) {
+    if (cache.has(key)) {
       this.i = end;
-      return this.items.get(key);
+      return cache.get(key);
     }
     const value = parse();
     if (this.i !== end) throw notEmitted;
-    this.items.set(key, value);
+    cache.set(key, value);
     if (value !== null && typeof value === "object") this.shared.add(value);
     return value;
   }
@@ -189,7 +191,7 @@ export class EmittedYamlReader {
     if (this.options.shareIdentical) {
       let end = this.i + 1;
       while (end < this.lines.length && this.indents[end] >= indent) end++;
-      if (end - this.i >= 2) return this.once(end, () => this.block(indent));
+      if (end - this.i >= 2) return this.once(this.blocks, end, () => this.block(indent));
     }
     return this.block(indent);
   }

@@ -99,3 +99,17 @@ test("plain scalars keep Envoy's meaning: YAML 1.1 booleans, numbers, strings", 
   assert.deepEqual(read, { a: true, b: false, c: 8080, d: 0.5, e: "10.0.0.1", f: null, g: "yEs", h: "2s" });
   assert.deepEqual(read, readAnyYamlAsEnvoy(text));
 });
+
+test("with shared identical parts, every document still reads as the full reader reads it", () => {
+  const shared = new EmittedYamlReader(readAnyYamlAsEnvoy, { shareIdentical: true });
+  const texts: string[] = [];
+  for (const c of readdirSync(CASES_DIR)) {
+    const out = join(CASES_DIR, c, "out");
+    try { texts.push(...readdirSync(out).filter((f) => f.endsWith(".yaml")).map((f) => readFileSync(join(out, f), "utf8"))); } catch { /* no output */ }
+  }
+  const pool = TRICKY.filter((t) => !STEP_ASIDE.includes(t));
+  const one = { a: [{ b: [{ c: 1, d: 2 }] }, { b: [{ c: 1, d: 2 }, { c: 1, d: 2 }] }], e: { f: [[{ c: 1, d: 2 }]] } };
+  texts.push(emitYaml(one), emitYaml({ x: one, y: [one, one] }));
+  for (let seed = 1; seed <= 100; seed++) texts.push(emitYaml({ a: randomValue(seed, pool), b: randomValue(seed + 1, pool), c: randomValue(seed, pool) }));
+  for (const text of [...texts, ...texts]) assert.deepEqual(shared.read(text), readAnyYamlAsEnvoy(text), text.slice(0, 400));
+});
