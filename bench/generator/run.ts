@@ -50,7 +50,7 @@ function runOnce(files: { path: string; text: string }[], outDir: string) {
   let t = cpuMs();
   const lap = (stage: string) => { const now = cpuMs(); ms[stage] = now - t; t = now; };
   const loaded = loadResources(files); lap("resources");
-  const built = buildModel(loaded.resources, OPTIONS); lap("model");
+  const built = buildModel(loaded.resources); lap("model");
   const planned = buildPlans(built.model, OPTIONS); lap("plan");
   const objects = planned.plans.map(bootstrap); lap("envoy");
   const outputs = planned.plans.map((plan, i) => ({
