@@ -13,7 +13,14 @@ export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "s
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-function build(): Partial<Record<Kind, ValidateFunction>> {
+interface Compiler {
+  ajv: InstanceType<typeof Ajv>;
+  /** Kind → `$id` of the schema that declares it. */
+  ids: Partial<Record<Kind, string>>;
+  compiled: Partial<Record<Kind, ValidateFunction>>;
+}
+
+function build(): Compiler {
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   ajv.addFormat("date-time", DATE_TIME);
   ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
@@ -23,18 +30,23 @@ function build(): Partial<Record<Kind, ValidateFunction>> {
   const files = existsSync(SCHEMA_DIR) ? readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".schema.json")).sort() : [];
   const schemas = files.map((f) => JSON.parse(readFileSync(join(SCHEMA_DIR, f), "utf8")) as Record<string, any>);
   for (const s of schemas) ajv.addSchema(s);
-  const out: Partial<Record<Kind, ValidateFunction>> = {};
+  const ids: Partial<Record<Kind, string>> = {};
   for (const s of schemas) {
     const kind = s.properties?.kind?.const as Kind | undefined;
-    if (kind && s.$id) out[kind] = ajv.getSchema(s.$id);
+    if (kind && s.$id) ids[kind] = s.$id;
   }
-  return out;
+  return { ajv, ids, compiled: {} };
 }
 
-let validators: Partial<Record<Kind, ValidateFunction>> | undefined;
+let compiler: Compiler | undefined;
 
-/** The validator for a kind, or undefined when no schema declares that kind. */
+/**
+ * The validator for a kind, or undefined when no schema declares that kind. Each kind's schema
+ * is compiled on first use (compiling them all costs a few hundred ms at every start).
+ */
 export function validatorFor(kind: Kind): ValidateFunction | undefined {
-  validators ??= build();
-  return validators[kind];
+  compiler ??= build();
+  const id = compiler.ids[kind];
+  if (!id) return undefined;
+  return (compiler.compiled[kind] ??= compiler.ajv.getSchema(id));
 }

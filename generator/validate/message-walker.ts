@@ -11,10 +11,15 @@ const MAX_DEPTH = 100; // protobuf's JSON parser recursion limit
 const TYPED_STRUCTS = new Set(["udpa.type.v1.TypedStruct", "xds.type.v3.TypedStruct"]);
 
 interface TypeInfo {
+  /** Full name without the leading dot (protobufjs computes `fullName` on every read). */
+  name: string;
+  special: boolean;
   byKey: Map<string, protobuf.Field>;
   /** Fields that carry PGV rules, with the rules merged once. */
   ruled: [protobuf.Field, Rules][];
   oneofs: protobuf.OneOf[];
+  /** What PGV says about each ruled field when it is absent: the same every time. */
+  absent: Map<protobuf.Field, string[]>;
 }
 
 const typeInfos = new WeakMap<protobuf.Type, TypeInfo>();
@@ -33,14 +38,23 @@ function infoOf(type: protobuf.Type): TypeInfo {
       const r = rulesOf(f);
       if (r) ruled.push([f, r]);
     }
-    info = { byKey, ruled, oneofs: type.oneofsArray.filter((o) => !isSyntheticOneof(o)) };
+    const name = type.fullName.slice(1);
+    info = { name, special: hasSpecialJson(name), byKey, ruled, oneofs: type.oneofsArray.filter((o) => !isSyntheticOneof(o)), absent: new Map() };
     typeInfos.set(type, info);
   }
   return info;
 }
 
+/** Objects known to occur more than once, and what checking each as a given type found. */
+export interface ProtoMemo {
+  shared: WeakSet<object>;
+  results: WeakMap<object, Map<string, ProtoProblem[]>>;
+}
+
 export class MessageWalker {
   readonly problems: ProtoProblem[] = [];
+
+  constructor(private readonly memo?: ProtoMemo) {}
 
   private report(path: string, message: string): void {
     this.problems.push({ path, message });
@@ -48,17 +62,40 @@ export class MessageWalker {
 
   /** Checks `value` as a message of `type`; `skipTypeKey` when it is the body of an Any. */
   message(type: protobuf.Type, value: unknown, path: string, depth = 0, skipTypeKey = false): void {
-    const name = type.fullName.slice(1);
+    if (this.memo && typeof value === "object" && value !== null && this.memo.shared.has(value)) {
+      return this.memoized(type, value, path, depth, skipTypeKey);
+    }
+    this.check(type, value, path, depth, skipTypeKey);
+  }
+
+  /** A shared object is checked once per type and depth; its problems are kept relative to it. */
+  private memoized(type: protobuf.Type, value: object, path: string, depth: number, skipTypeKey: boolean): void {
+    const key = `${infoOf(type).name}|${depth}|${skipTypeKey}`;
+    let byType = this.memo!.results.get(value);
+    let found = byType?.get(key);
+    if (!found) {
+      const before = this.problems.length;
+      this.check(type, value, path, depth, skipTypeKey);
+      found = this.problems.slice(before).map((p) => ({ path: relativePath(path, p.path), message: p.message }));
+      if (!byType) this.memo!.results.set(value, byType = new Map());
+      byType.set(key, found);
+      return;
+    }
+    for (const p of found) this.problems.push({ path: rebasePath(path, p.path), message: p.message });
+  }
+
+  private check(type: protobuf.Type, value: unknown, path: string, depth: number, skipTypeKey: boolean): void {
+    const info = infoOf(type);
+    const name = info.name;
     if (depth > MAX_DEPTH) return this.report(path, `nesting deeper than ${MAX_DEPTH} levels`);
     if (name === "google.protobuf.Any") return this.any(value, path, depth);
-    if (hasSpecialJson(name)) {
+    if (info.special) {
       const err = checkWellKnown(name, value);
       if (err) this.report(path, err);
       return;
     }
     if (!isPlainObject(value)) return this.report(path, `expected an object (${name}), got ${describe(value)}`);
 
-    const info = infoOf(type);
     const seen = new Map<string, string>(); // field name → key used
     const malformed = new Set<string>(); // fields with a type problem: their rules are not judged
     for (const key in value) {
@@ -109,10 +146,13 @@ export class MessageWalker {
         continue;
       }
       // PGV checks proto3 scalars and lists even when absent (they hold their default value).
-      if (field.resolvedType instanceof protobuf.Type) continue;
-      const dflt = field.map ? {} : field.repeated ? [] : defaultScalar(field.type);
-      if (dflt === undefined) continue;
-      for (const msg of this.ruleMessages(field, rules, dflt)) this.report(at, `missing field "${field.name}": ${msg}`);
+      let absent = info.absent.get(field);
+      if (!absent) {
+        const dflt = field.map ? {} : field.repeated ? [] : defaultScalar(field.type);
+        absent = field.resolvedType instanceof protobuf.Type || dflt === undefined ? [] : this.ruleMessages(field, rules, dflt);
+        if (field.resolvedType || SCALAR_TYPES.has(field.type)) info.absent.set(field, absent);
+      }
+      for (const msg of absent) this.report(at, `missing field "${field.name}": ${msg}`);
     }
   }
 
@@ -179,8 +219,8 @@ export class MessageWalker {
     if (typeof url !== "string") return this.report(at, `expected a type URL such as "type.googleapis.com/<message>", got ${url === undefined ? "nothing" : describe(url)}`);
     const type = resolveTypeUrl(url);
     if (!type) return this.report(at, `unknown type URL ${JSON.stringify(url)}: no such message in Envoy's protos`);
-    const name = type.fullName.slice(1);
-    if (hasSpecialJson(name) || name === "google.protobuf.Any") {
+    const name = infoOf(type).name;
+    if (infoOf(type).special || name === "google.protobuf.Any") {
       for (const key of Object.keys(value)) if (key !== "@type" && key !== "value") this.report(childPath(path, key), `unknown field "${key}" in an Any holding ${name} (expected only "@type" and "value")`);
       if (value.value !== undefined) this.message(type, value.value, childPath(path, "value"), depth + 1);
       return;
@@ -199,10 +239,25 @@ export class MessageWalker {
   }
 }
 
+/** `path` of a problem inside the object at `base`, as a suffix: "", ".field" or "[0]...". */
+function relativePath(base: string, path: string): string {
+  const rest = path.slice(base.length);
+  return base === "" && rest !== "" && !rest.startsWith("[") ? `.${rest}` : rest;
+}
+
+function rebasePath(base: string, relative: string): string {
+  return base === "" && relative.startsWith(".") ? relative.slice(1) : base + relative;
+}
+
+const typeUrls = new Map<string, protobuf.Type | undefined>();
+
 /** Resolves `type.googleapis.com/<full name>` (any prefix up to the last '/', as protobuf does). */
 function resolveTypeUrl(url: string): protobuf.Type | undefined {
+  if (typeUrls.has(url)) return typeUrls.get(url);
   const slash = url.lastIndexOf("/");
-  return slash < 0 ? undefined : findMessageType(url.slice(slash + 1));
+  const type = slash < 0 ? undefined : findMessageType(url.slice(slash + 1));
+  if (typeUrls.size < 10_000) typeUrls.set(url, type);
+  return type;
 }
 
 function isSyntheticOneof(oneof: protobuf.OneOf): boolean {

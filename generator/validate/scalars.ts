@@ -34,6 +34,7 @@ export function checkScalar(type: string, value: unknown): string | undefined {
 }
 
 function checkInteger(type: string, [min, max]: [bigint, bigint], value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= Number(min) && value <= Number(max)) return undefined;
   let n: bigint;
   if (typeof value === "number" && Number.isInteger(value)) n = BigInt(value);
   else if (typeof value === "string" && /^-?[0-9]+$/.test(value)) n = BigInt(value);
