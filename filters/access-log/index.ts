@@ -20,9 +20,14 @@ import { Metrics } from "./metrics";
 // access-log runs AssemblyScript's minimal runtime (asconfig.json): no shadow stack and no
 // incremental GC work on the hot path, but garbage is only freed by an explicit __collect().
 // It is called when a callback is about to return to the host, where every live object is
-// reachable from a global (roots, streams); each callback leaves a bounded amount of garbage.
+// reachable from a global (roots, streams). A callback's garbage is small, except what a record
+// of a huge request leaves (grown writers, copies of values, the OTLP record once sent), which
+// grows with the request: its header and line bytes are counted too, so a run of huge requests
+// collects sooner and memory stays bounded.
 /** Callbacks between full collections. */
 const COLLECT_EVERY: u32 = 64;
+/** Record bytes that make the next safe point collect, however few callbacks ran. */
+const COLLECT_AFTER_BYTES: usize = 256 << 10;
 
 class AccessLogRoot extends RootContext {
   config: AccessLogConfig | null = null;
@@ -34,11 +39,13 @@ class AccessLogRoot extends RootContext {
   record: LogRecord = new LogRecord();
   requests: u32 = 0;
   private sinceCollect: u32 = 0;
+  private recordBytes: usize = 0;
 
   /** Call last in a callback (nothing may be held only by a local when it collects). */
   collectSometimes(): void {
-    if (++this.sinceCollect < COLLECT_EVERY) return;
+    if (++this.sinceCollect < COLLECT_EVERY && this.recordBytes < COLLECT_AFTER_BYTES) return;
     this.sinceCollect = 0;
+    this.recordBytes = 0;
     __collect();
   }
 
@@ -114,6 +121,7 @@ class AccessLogRoot extends RootContext {
       writeOtlpRecord(this.otlp, this.scratch, rec, config, line.ptr, line.len);
       collector.add(this.otlp.take());
     }
+    this.recordBytes += rec.request.bytes + rec.response.bytes + <usize>line.len + <usize>this.otlp.len;
     if (config.stdout) {
       line.byte(0x0a);
       metrics.count(writeStdout(line.ptr, line.len) ? metrics.stdoutWritten : metrics.stdoutFailed);

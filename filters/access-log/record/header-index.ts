@@ -13,6 +13,8 @@ const MAX_HEADERS: u32 = 1024;
 
 export class HeaderIndex {
   count: i32 = 0;
+  /** Size of the serialized map, for the filter's garbage accounting. */
+  bytes: usize = 0;
   private base: usize = 0;
   private hostBlock: usize = 0;
   private keep: ArrayBuffer | null = null;
@@ -25,6 +27,7 @@ export class HeaderIndex {
     this.base = 0;
     this.keep = null;
     this.count = 0;
+    this.bytes = 0;
   }
 
   /** Loads header map `map` from the host; empty when unavailable. */
@@ -45,6 +48,7 @@ export class HeaderIndex {
   }
 
   private index(base: usize, size: usize): void {
+    this.bytes = size;
     if (size < 4) return;
     const n = load<u32>(base);
     if (n > MAX_HEADERS || 4 + <u64>n * 8 > <u64>size) return;
