@@ -23,6 +23,7 @@ import { authenticate, AuthResult, AuthStatus } from "./jwt/authenticate";
 import { TokenCache } from "./jwt/cache";
 import { applyAllowedMutations } from "./mutations";
 import { forbidden, unauthorized, badRequest } from "./replies";
+import { collectAfterConfigure, collectAfterRequest } from "../common/gc/collection";
 
 const PATH = utf8(":path");
 const DECISION = utf8(AUTH_DECISION_PROPERTY);
@@ -47,6 +48,7 @@ class AuthPolicyRoot extends RootContext {
     this.config = config;
     this.realm = config.workload.replaceAll("\"", "").replaceAll("\\", "");
     this.metrics.define(config);
+    collectAfterConfigure();
     return true;
   }
 
@@ -80,7 +82,14 @@ function plainAuthority(p: usize, len: usize): bool {
   return true;
 }
 
+/** A request's garbage, roughly: its context and facts, the path and method copies, a verdict. */
+const GARBAGE_PER_REQUEST: usize = 1024;
+
 class AuthPolicyStream extends HttpContext {
+  onDone(): void {
+    collectAfterRequest(GARBAGE_PER_REQUEST);
+  }
+
   onRequestHeaders(numHeaders: u32, endOfStream: bool): u32 {
     const root = this.root as AuthPolicyRoot;
     const config = root.config;
