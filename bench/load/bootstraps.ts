@@ -13,9 +13,12 @@ import { nativeBootstrap } from "../../generator/envoy/native/index.ts";
 import type { WorkloadPlan } from "../../generator/plan/index.ts";
 import type { EnvoyObject } from "../../generator/envoy/types.ts";
 import { benchMesh } from "./mesh.ts";
+import { SINGLE_FILTER_CONFIGS, singleFilterBootstrap } from "./single-filter.ts";
 
 export const CONFIGS = ["router", "wasm", "native"] as const;
-export type ConfigName = (typeof CONFIGS)[number];
+/** All configurations `--configs` may name: the default three and the single-filter ones. */
+export const ALL_CONFIGS = [...CONFIGS, ...SINGLE_FILTER_CONFIGS] as const;
+export type ConfigName = (typeof ALL_CONFIGS)[number];
 
 export interface BenchPorts {
   listener: number;
@@ -44,5 +47,8 @@ function routerOnly(plan: WorkloadPlan): WorkloadPlan {
 
 export function benchBootstraps(ports: BenchPorts, wasmDir: string): Record<ConfigName, EnvoyObject> {
   const plan = oneListener(onePlan(ports, wasmDir));
-  return { router: bootstrap(routerOnly(plan)), wasm: bootstrap(plan), native: nativeBootstrap(plan) };
+  const router = bootstrap(routerOnly(plan)), wasm = bootstrap(plan);
+  const out = { router, wasm, native: nativeBootstrap(plan) } as Record<ConfigName, EnvoyObject>;
+  for (const name of SINGLE_FILTER_CONFIGS) out[name] = singleFilterBootstrap(name, router, wasm, wasmDir);
+  return out;
 }

@@ -4,6 +4,8 @@
 // at fixed concurrency, CPU seconds per 10,000 requests of the Envoy under test (/proc), p50/p99,
 // and ratios to router-only, in bench/results/load.json and load.svg. bench/README.md explains.
 //   node --import tsx bench/load/run.ts [--rounds 5] [--seconds 10] [--connections 16] [--write]
+//     [--configs router,wasm,native]   any of those and auth-only, route-only, log-only, noop
+//                                      (one wasm filter alone; router is always measured)
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -12,7 +14,7 @@ import { parseArgs } from "node:util";
 import { envoyBin, projectRoot } from "../../test/support/paths.ts";
 import { freePort } from "../../test/support/ports.ts";
 import { httpGet } from "../../test/support/http-get.ts";
-import { benchBootstraps, CONFIGS, type ConfigName } from "./bootstraps.ts";
+import { benchBootstraps, ALL_CONFIGS, type ConfigName } from "./bootstraps.ts";
 import { startBenchEnvoy, upstreamBootstrap, type BenchEnvoy } from "./envoys.ts";
 import { measure, type Run } from "./measure.ts";
 import { BACKEND_HOST, REQUEST_PATH, TOKEN } from "./mesh.ts";
@@ -23,11 +25,13 @@ import { ensureWrk } from "./wrk.ts";
 
 const { values: opt } = parseArgs({ options: {
   rounds: { type: "string", default: "5" }, seconds: { type: "string", default: "10" },
-  connections: { type: "string", default: "16" }, warmup: { type: "string", default: "3" }, write: { type: "boolean", default: false },
+  connections: { type: "string", default: "16" }, configs: { type: "string", default: "router,wasm,native" }, warmup: { type: "string", default: "3" }, write: { type: "boolean", default: false },
 } });
+const CONFIGS = ["router", ...opt.configs!.split(",").filter((c) => c !== "router")] as ConfigName[];
+for (const c of CONFIGS) if (!(ALL_CONFIGS as readonly string[]).includes(c)) throw new Error(`--configs: unknown ${c} (known: ${ALL_CONFIGS.join(", ")})`);
 const rounds = Number(opt.rounds), seconds = Number(opt.seconds), connections = Number(opt.connections), warmup = Number(opt.warmup);
 
-for (const f of ["auth-policy", "route-match", "access-log"]) {
+for (const f of ["auth-policy", "route-match", "access-log", ...(CONFIGS.includes("noop") ? ["noop"] : [])]) {
   if (!existsSync(join(projectRoot, "build", `${f}.wasm`))) throw new Error(`build/${f}.wasm is missing: run node scripts/build-filters.mjs`);
 }
 const wrkVersion = ensureWrk();
@@ -55,7 +59,7 @@ try {
   // The same request passes everywhere; the policy is really in force in both filtered configs.
   for (const name of CONFIGS) {
     await expectStatus(name, ports[name].listener, REQUEST_PATH, true, 200);
-    if (name !== "router") {
+    if (name === "wasm" || name === "native" || name === "auth-only") {
       await expectStatus(name, ports[name].listener, REQUEST_PATH, false, 403);
       await expectStatus(name, ports[name].listener, "/admin/x", true, 403);
     }
@@ -68,7 +72,7 @@ try {
     for (const name of CONFIGS) {
       round[name] = await measure(ports[name].listener, envoys[name].pid, upstream.pid, connections, seconds);
       const r = round[name];
-      console.log(`round ${i + 1} ${name.padEnd(6)} ${r.rps.toFixed(0).padStart(6)} req/s  cpu ${r.cpuPer10k.toFixed(3)} s/10k  p50 ${r.p50Us} µs  p99 ${r.p99Us} µs  errors ${r.errors}`);
+      console.log(`round ${i + 1} ${name.padEnd(10)} ${r.rps.toFixed(0).padStart(6)} req/s  cpu ${r.cpuPer10k.toFixed(3)} s/10k  p50 ${r.p50Us} µs  p99 ${r.p99Us} µs  errors ${r.errors}`);
     }
     all.push(round);
   }
@@ -86,7 +90,7 @@ try {
     versions: { envoy: envoyVersion, wrk: wrkVersion, node: process.version },
     setup: { rounds, secondsPerRun: seconds, warmupSeconds: warmup, connections, wrkThreads: 1, envoyConcurrency: 1,
       request: `GET ${REQUEST_PATH}, Host ${BACKEND_HOST}, Authorization: Bearer <ES256 token>`, upstream: "Envoy direct_response 200, concurrency 1" },
-    targets: targets(summary),
+    targets: summary.wasm && summary.native ? targets(summary) : null,
     configs: summary,
     rounds: all,
   };
