@@ -6,6 +6,7 @@
 // return Unimplemented (12), as a filter calling them here would be a benchmark bug.
 import { readFileSync } from "node:fs";
 import { encodePairs, type Pair } from "../support/header-pairs.ts";
+import { guestMemory, hashOf } from "../support/guest-memory.ts";
 
 export { encodePairs, int64, type Pair } from "../support/header-pairs.ts";
 
@@ -70,26 +71,9 @@ export class LogPathHost {
   }
 
   private implementations(mem: () => WebAssembly.Memory): Record<string, (...a: any[]) => number> {
-    // Views over guest memory, rebuilt only when memory grows (which detaches the old buffer).
-    let buffer: ArrayBuffer | null = null, dv: DataView = new DataView(new ArrayBuffer(0)), bytes: Buffer = Buffer.alloc(0);
-    const sync = () => {
-      const b = mem().buffer;
-      if (b !== buffer) { buffer = b; dv = new DataView(b); bytes = Buffer.from(b); }
-    };
-    const view = () => { sync(); return dv; };
-    const give = (value: Buffer, retPtr: number, retLen: number): number => {
-      if (value.length === 0) { view().setUint32(retPtr, 0, true); dv.setUint32(retLen, 0, true); return 0; }
-      const p = this.exports.malloc(value.length);
-      sync();
-      value.copy(bytes, p);
-      dv.setUint32(retPtr, p, true);
-      dv.setUint32(retLen, value.length, true);
-      return 0;
-    };
-    // Keys are found by a hash of their bytes read straight from guest memory: decoding each key
-    // to a JS string would cost more than the filter's own work and blur the measurement.
-    const key = (p: number, n: number) => { sync(); let h = n; for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + bytes[p + i]) | 0; return h; };
-    const hashOf = (k: string) => { const b = Buffer.from(k, "latin1"); let h = b.length; for (const c of b) h = (Math.imul(h, 31) + c) | 0; return h; };
+    const g = guestMemory(mem, (n) => this.exports.malloc(n));
+    const { give, view } = g;
+    const key = g.hashAt;
     const properties = new Map([...this.facts.properties].map(([k, v]) => [hashOf(k), v]));
     const headerMaps = new Map<number, Map<number, Buffer>>([
       [0, new Map(this.facts.requestHeaders.map(([k, v]) => [hashOf(k), Buffer.from(v, "latin1")]))],

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
 import { encodePairs, type Pair } from "./header-pairs.ts";
+import { guestMemory, hashOf } from "./guest-memory.ts";
 
 export { encodePairs, int64, type Pair } from "./header-pairs.ts";
 
@@ -58,25 +59,8 @@ export class StubGuest {
   }
 
   private implementations(): Record<string, Function> {
-    let buffer: ArrayBuffer | null = null, dv = new DataView(new ArrayBuffer(0)), bytes = Buffer.alloc(0);
-    // Views are rebuilt only when memory grows (growth detaches the old buffer).
-    const sync = () => {
-      const b = this.memory.buffer;
-      if (b !== buffer) { buffer = b; dv = new DataView(b); bytes = Buffer.from(b); }
-    };
-    const give = (value: Buffer, retPtr: number, retLen: number): number => {
-      if (value.length === 0) { sync(); dv.setUint32(retPtr, 0, true); dv.setUint32(retLen, 0, true); return 0; }
-      const p = this.exports.malloc(value.length);
-      sync();
-      value.copy(bytes, p);
-      dv.setUint32(retPtr, p, true);
-      dv.setUint32(retLen, value.length, true);
-      return 0;
-    };
-    // Keys are looked up by a hash of their bytes in guest memory: decoding them to JS strings
-    // would cost more than most of the guest's own work.
-    const hashAt = (p: number, n: number) => { sync(); let h = n; for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + bytes[p + i]) | 0; return h; };
-    const hashOf = (k: string) => { const b = Buffer.from(k, "latin1"); let h = b.length; for (const c of b) h = (Math.imul(h, 31) + c) | 0; return h; };
+    const g = guestMemory(() => this.memory, (n) => this.exports.malloc(n));
+    const { give, hashAt } = g;
     const config = Buffer.from(this.facts.config);
     const maps = new Map(Object.entries(this.facts.headerMaps ?? {}).map(([t, pairs]) => [Number(t), pairs]));
     const serialized = new Map([...maps].map(([t, pairs]) => [t, encodePairs(pairs)]));
@@ -86,7 +70,7 @@ export class StubGuest {
     let metricId = 0;
     return {
       proxy_log: () => 0,
-      proxy_get_log_level: (ret: number) => { sync(); dv.setUint32(ret, 2, true); return 0; },
+      proxy_get_log_level: (ret: number) => { g.view().setUint32(ret, 2, true); return 0; },
       proxy_set_tick_period_milliseconds: () => 0,
       proxy_get_buffer_bytes: (type: number, _s: number, _m: number, rp: number, rl: number) => type === 7 ? give(config, rp, rl) : 1,
       proxy_get_header_map_pairs: (map: number, rp: number, rl: number) => give(serialized.get(map) ?? empty, rp, rl),
@@ -99,13 +83,13 @@ export class StubGuest {
         return v === undefined ? 1 : give(v, rp, rl);
       },
       proxy_set_property: () => 0,
-      proxy_define_metric: (_t: number, _np: number, _nl: number, ret: number) => { sync(); dv.setUint32(ret, (metricId += 4), true); return 0; },
+      proxy_define_metric: (_t: number, _np: number, _nl: number, ret: number) => { g.view().setUint32(ret, (metricId += 4), true); return 0; },
       proxy_increment_metric: () => 0,
       proxy_record_metric: () => 0,
-      proxy_http_call: (...a: number[]) => { sync(); dv.setUint32(a[9], ++this.pendingCalls, true); return 0; },
+      proxy_http_call: (...a: number[]) => { g.view().setUint32(a[9], ++this.pendingCalls, true); return 0; },
       fd_write: (fd: number, _iovs: number, _n: number, written: number) => {
         if (fd === 1) this.stdoutLines++;
-        sync(); dv.setUint32(written, 0, true);
+        g.view().setUint32(written, 0, true);
         return 0;
       },
       random_get: (p: number, n: number) => { randomFillSync(new Uint8Array(this.memory.buffer, p, n)); return 0; },
