@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, string[]> = {
   crypto: ["bench/crypto/run.ts"],
   generator: ["bench/generator/run.ts"],
   load: ["bench/load/run.ts", "--write"],
+  "host-calls": ["bench/load/host-calls/run.ts", "--write"],
   icount: ["bench/icount/run.ts", "--write"],
   footprint: ["bench/footprint/run.ts", "--write"],
 };

@@ -1,0 +1,108 @@
+// What one host call costs inside real Envoy (issue 9's attribution): Envoys with the router-only
+// bootstrap of the load benchmark plus bench/load/host-calls/wasm/probe.ts, each configured to make
+// one kind of host call N times per request, loaded by wrk in interleaved rounds. The cost of a
+// call is (CPU per request of that kind − CPU per request of "none") / N. Results:
+// bench/results/host-calls.json.
+//   node --import tsx bench/load/host-calls/run.ts [--rounds 4] [--seconds 5] [--calls 16] [--write]
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { envoyBin, projectRoot } from "../../../test/support/paths.ts";
+import { freePort } from "../../../test/support/ports.ts";
+import { benchBootstraps } from "../bootstraps.ts";
+import { startBenchEnvoy, upstreamBootstrap, type BenchEnvoy } from "../envoys.ts";
+import { measure, type Run } from "../measure.ts";
+import { ensureWrk } from "../wrk.ts";
+
+const KINDS = ["none", "pairs", "value", "property", "metric", "replace", "stdout"] as const;
+const WHAT: Record<(typeof KINDS)[number], string> = {
+  none: "the probe filter making no call (the proxy-wasm floor)",
+  pairs: "proxy_get_header_map_pairs (request headers, 6 headers incl. a 400-byte JWT) + free",
+  value: "proxy_get_header_map_value(:path) + free",
+  property: "proxy_get_property(source.address) + free",
+  metric: "proxy_increment_metric (a counter)",
+  replace: "proxy_replace_header_map_value (request header; Envoy clears the route cache)",
+  stdout: "WASI fd_write of a 200-byte line (Envoy logs it at info; output to /dev/null)",
+};
+
+const { values: opt } = parseArgs({ options: {
+  rounds: { type: "string", default: "4" }, seconds: { type: "string", default: "5" },
+  calls: { type: "string", default: "16" }, connections: { type: "string", default: "16" }, write: { type: "boolean", default: false },
+} });
+const rounds = Number(opt.rounds), seconds = Number(opt.seconds), calls = Number(opt.calls), connections = Number(opt.connections);
+
+const wasm = join(projectRoot, "build", "bench", "probe.wasm");
+mkdirSync(join(projectRoot, "build", "bench"), { recursive: true });
+execFileSync(join(projectRoot, "node_modules", ".bin", "asc"), [join(import.meta.dirname, "wasm", "probe.ts"), "--config", "asconfig.json",
+  "--runtime", "minimal", "-O3", "--noAssert", "--outFile", wasm], { cwd: projectRoot, stdio: "inherit" });
+const wrkVersion = ensureWrk();
+const envoyVersion = /version: (\S+)/.exec(execFileSync(envoyBin(), ["--version"], { encoding: "utf8" }))?.[1] ?? "unknown";
+const loadAtStart = loadavg();
+const started: BenchEnvoy[] = [];
+
+type Obj = Record<string, any>;
+function probeBootstrap(router: Obj, kind: string): Obj {
+  const boot = structuredClone(router);
+  const hcm = boot.static_resources.listeners[0].filter_chains[0].filters[0].typed_config;
+  hcm.http_filters = [{
+    name: "wasmesh.probe",
+    typed_config: {
+      "@type": "type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm",
+      config: {
+        name: "probe", root_id: "probe",
+        configuration: { "@type": "type.googleapis.com/google.protobuf.StringValue", value: `${kind} ${kind === "none" ? 0 : calls}` },
+        vm_config: { vm_id: "probe", runtime: "envoy.wasm.runtime.v8", code: { local: { filename: wasm } } },
+        failure_policy: "FAIL_CLOSED",
+      },
+    },
+  }, ...hcm.http_filters];
+  return boot;
+}
+
+try {
+  const upstreamPort = await freePort(), upstreamAdmin = await freePort();
+  const upstream = await startBenchEnvoy("upstream", upstreamBootstrap(upstreamPort, upstreamAdmin), upstreamAdmin);
+  started.push(upstream);
+  const envoys = {} as Record<string, { port: number; envoy: BenchEnvoy }>;
+  for (const kind of KINDS) {
+    const port = await freePort(), admin = await freePort();
+    const router = benchBootstraps({ listener: port, admin, upstream: upstreamPort }, join(projectRoot, "build")).router as Obj;
+    const envoy = await startBenchEnvoy(`probe-${kind}`, probeBootstrap(router, kind), admin);
+    started.push(envoy);
+    envoys[kind] = { port, envoy };
+  }
+  console.log(`wrk -t1 -c${connections}, ${rounds} rounds of ${seconds} s per kind, ${calls} calls per request; load ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}`);
+  for (const kind of KINDS) await measure(envoys[kind].port, envoys[kind].envoy.pid, upstream.pid, connections, 2);
+  const perRound: Record<string, Run>[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const round: Record<string, Run> = {};
+    for (const kind of KINDS) {
+      round[kind] = await measure(envoys[kind].port, envoys[kind].envoy.pid, upstream.pid, connections, seconds);
+      if (round[kind].errors > 0) throw new Error(`probe ${kind}: ${round[kind].errors} errors`);
+    }
+    console.log(`round ${i + 1}: ${KINDS.map((k) => `${k} ${(round[k].cpuPer10k * 100).toFixed(1)} µs`).join(", ")}`);
+    perRound.push(round);
+  }
+  const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+  // Per round, the difference to "none" in the same round; then the median and spread over rounds.
+  const perCall = Object.fromEntries(KINDS.filter((k) => k !== "none").map((k) => {
+    const xs = perRound.map((r) => ((r[k].cpuPer10k - r.none.cpuPer10k) * 100) / calls);
+    return [k, { what: WHAT[k], usPerCall: +median(xs).toFixed(2), min: +Math.min(...xs).toFixed(2), max: +Math.max(...xs).toFixed(2) }];
+  }));
+  const floorUs = +median(perRound.map((r) => r.none.cpuPer10k * 100)).toFixed(1);
+  for (const [k, v] of Object.entries(perCall)) console.log(`${k.padEnd(9)} ${v.usPerCall.toFixed(2)} µs per call (${v.min.toFixed(2)}–${v.max.toFixed(2)})  ${v.what}`);
+  console.log(`none: ${floorUs} µs of Envoy CPU per request`);
+  if (opt.write) {
+    const result = {
+      benchmark: "host-calls", date: new Date().toISOString(), envoy: envoyVersion, wrk: wrkVersion, node: process.version,
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`, loadAtStart, loadAtEnd: loadavg(),
+      method: `Envoy --concurrency 1, wrk -t1 -c${connections}, ${rounds} rounds × ${seconds} s interleaved; ${calls} calls per request; CPU of the Envoy process from /proc`,
+      floorUsPerRequest: floorUs, perCall, rounds: perRound,
+    };
+    writeFileSync(join(projectRoot, "bench", "results", "host-calls.json"), JSON.stringify(result, null, 2) + "\n");
+  }
+} finally {
+  for (const e of started.reverse()) await e.stop();
+}
