@@ -13,6 +13,8 @@ const BENCHMARKS: Record<string, string[]> = {
   crypto: ["bench/crypto/run.ts"],
   generator: ["bench/generator/run.ts"],
   load: ["bench/load/run.ts", "--write"],
+  // Latency without queueing: one connection, so p50/p99 show each request's own processing time.
+  "load-latency": ["bench/load/run.ts", "--connections", "1", "--name", "load-latency", "--write"],
   "host-calls": ["bench/load/host-calls/run.ts", "--write"],
   icount: ["bench/icount/run.ts", "--write"],
   footprint: ["bench/footprint/run.ts", "--write"],

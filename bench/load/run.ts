@@ -4,6 +4,7 @@
 // at fixed concurrency, CPU seconds per 10,000 requests of the Envoy under test (/proc), p50/p99,
 // and ratios to router-only, in bench/results/load.json and load.svg. bench/README.md explains.
 //   node --import tsx bench/load/run.ts [--rounds 5] [--seconds 10] [--connections 16] [--write]
+//     [--name load]                   results file name (load-latency: the unsaturated run, -c1)
 //     [--configs router,wasm,native]   any of those and auth-only, route-only, log-only, noop
 //                                      (one wasm filter alone; router is always measured)
 import { execFileSync } from "node:child_process";
@@ -25,7 +26,7 @@ import { ensureWrk } from "./wrk.ts";
 
 const { values: opt } = parseArgs({ options: {
   rounds: { type: "string", default: "5" }, seconds: { type: "string", default: "10" },
-  connections: { type: "string", default: "16" }, configs: { type: "string", default: "router,wasm,native" }, warmup: { type: "string", default: "3" }, write: { type: "boolean", default: false },
+  connections: { type: "string", default: "16" }, configs: { type: "string", default: "router,wasm,native" }, warmup: { type: "string", default: "3" }, name: { type: "string", default: "load" }, write: { type: "boolean", default: false },
 } });
 const CONFIGS = ["router", ...opt.configs!.split(",").filter((c) => c !== "router")] as ConfigName[];
 for (const c of CONFIGS) if (!(ALL_CONFIGS as readonly string[]).includes(c)) throw new Error(`--configs: unknown ${c} (known: ${ALL_CONFIGS.join(", ")})`);
@@ -80,7 +81,7 @@ try {
   const result = {
     benchmark: "load",
     date: new Date().toISOString(),
-    command: "npm run bench -- load",
+    command: `npm run bench -- ${opt.name}`,
     machine: {
       nproc: Number(execFileSync("nproc", { encoding: "utf8" }).trim()),
       cpuModel: /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown",
@@ -100,9 +101,9 @@ try {
   }
   console.log(`\n${markdownTable(summary)}\n\ntargets: ${JSON.stringify(result.targets)}`);
   if (opt.write) {
-    writeFileSync(join(projectRoot, "bench", "results", "load.json"), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(projectRoot, "bench", "results", "load.svg"), loadSvg(result));
-    console.log("wrote bench/results/load.json and load.svg");
+    writeFileSync(join(projectRoot, "bench", "results", `${opt.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(projectRoot, "bench", "results", `${opt.name}.svg`), loadSvg(result));
+    console.log(`wrote bench/results/${opt.name}.json and ${opt.name}.svg`);
   }
 } finally {
   await Promise.all(started.map((e) => e.stop()));

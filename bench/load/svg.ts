@@ -6,6 +6,7 @@ interface LoadResult {
   date: string;
   machine: { nproc: number; cpuModel: string; loadAverageAtStart: number[] };
   versions: { envoy: string };
+  setup: { connections: number };
   configs: Record<string, ConfigSummary>;
 }
 
@@ -20,7 +21,7 @@ export function loadSvg(r: LoadResult): string {
   const top = Math.max(1.5, ...names.flatMap((n) => METRICS.map(([m]) => r.configs[n].ratio[m].max))) * 1.1;
   const y = (v: number) => Math.round((TOP + PLOT_H - (v / top) * PLOT_H) * 10) / 10;
   const parts: string[] = [];
-  parts.push(`<text x="${LEFT}" y="22" font-size="15" font-weight="bold">Envoy load, ratio to router-only (median, min–max of rounds)</text>`);
+  parts.push(`<text x="${LEFT}" y="22" font-size="15" font-weight="bold">Envoy load, ${r.setup.connections} connection${r.setup.connections === 1 ? "" : "s"}: ratio to router-only (median, min–max of rounds)</text>`);
   parts.push(`<text x="${LEFT}" y="40" font-size="11" fill="#555">${esc(`${r.date.slice(0, 10)} · ${r.machine.nproc} × ${r.machine.cpuModel} · load ${r.machine.loadAverageAtStart[0]} · Envoy ${/\d+\.\d+\.\d+/.exec(r.versions.envoy)?.[0] ?? r.versions.envoy}`)}</text>`);
   for (const tick of [0, 0.5, 1, 1.5, 2, 2.5, 3, 4, 5].filter((t) => t <= top)) {
     parts.push(`<line x1="${LEFT}" x2="${W - 10}" y1="${y(tick)}" y2="${y(tick)}" stroke="${tick === 1 ? "#333" : "#ddd"}"${tick === 1 ? ' stroke-dasharray="4 3"' : ""}/>`);
