@@ -9,6 +9,7 @@ import { Segment, SegmentKind, parseTemplate, ISTIO_TEMPLATE } from "./format/te
 import { ByteWriter } from "./format/writer";
 import { writeEscaped } from "./format/escape";
 import { Redactor, HeaderRef, ALWAYS_REDACTED } from "./redact/redactor";
+import { utf8Lower } from "./redact/lower";
 import { FixedHeaders } from "./format/values";
 import { SamplingPolicy, RecordFilter } from "./sample/sampler";
 import { decodeCollector, CollectorConfig, stringList, isHeaderName, integerIn, millisAsNanos } from "./config-parts";
@@ -162,7 +163,7 @@ function nonEmpty(s: string): bool {
 
 function lowerAll(list: string[]): ArrayBuffer[] {
   const out = new Array<ArrayBuffer>();
-  for (let i = 0; i < list.length; i++) out.push(utf8(list[i].toLowerCase()));
+  for (let i = 0; i < list.length; i++) out.push(utf8Lower(list[i]));
   return out;
 }
 

@@ -3,12 +3,12 @@
 // batched to an OTLP/HTTP collector. Metrics per route, status class and auth decision.
 export * from "../common/abi/exports";
 import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
-import { LogLevel, BufferType } from "../common/abi/enums";
+import { LogLevel, BufferType, MapType } from "../common/abi/enums";
 import { getBuffer, log, setTickPeriod } from "../common/abi/host";
 import { decodeConfig, AccessLogConfig } from "./config";
 import { LogRecord } from "./record/record";
-import { collectEssentials, collectDetails } from "./record/collect";
-import { keep } from "./sample/sampler";
+import { collectEssentials, collectRequestHeaders, collectFlags, collectDetails } from "./record/collect";
+import { keptAlways, keptBySample } from "./sample/sampler";
 import { ByteWriter } from "./format/writer";
 import { writeJsonRecord } from "./format/json";
 import { writeTextRecord } from "./format/text";
@@ -97,19 +97,24 @@ class AccessLogRoot extends RootContext {
     rec.reset();
     collectEssentials(rec);
     metrics.request(rec.route.ptr, rec.route.len, rec.code, rec.durationNanos, rec.auth.ptr, rec.auth.len);
+    // Host calls cost microseconds each in Envoy: the request header map is read before the
+    // decision only when a filter looks at headers, the response flags only when they can decide.
     const filter = config.filter;
-    if (filter !== null && !filter.matches(rec.code, rec.durationNanos, rec.request)) {
-      metrics.count(metrics.filteredOut);
-      return;
+    let headersRead = false;
+    if (filter !== null) {
+      if (filter.headerPresent.length > 0) { collectRequestHeaders(rec); headersRead = true; }
+      if (!filter.matches(rec.code, rec.durationNanos, rec.request)) {
+        metrics.count(metrics.filteredOut);
+        return;
+      }
     }
     this.requests++;
-    const id = rec.request.indexOf(X_REQUEST_ID);
-    const idPtr = id < 0 ? 0 : rec.request.valuePtr(id), idLen = id < 0 ? -1 : <i32>rec.request.valueLen(id);
-    if (!keep(config.sampling, rec.code, rec.flags, rec.durationNanos, idPtr, idLen, this.requests)) {
+    if (!this.sampled(rec, config, headersRead)) {
       metrics.count(metrics.sampledOut);
       return;
     }
     metrics.count(metrics.logged);
+    if (!headersRead) collectRequestHeaders(rec);
     collectDetails(rec, config.needs, config.needsResponseHeaders);
     const line = this.line;
     line.reset();
@@ -126,6 +131,23 @@ class AccessLogRoot extends RootContext {
       line.byte(0x0a);
       metrics.count(writeStdout(line.ptr, line.len) ? metrics.stdoutWritten : metrics.stdoutFailed);
     }
+  }
+
+  /** The sampling decision (errors and slow requests always kept when configured). */
+  private sampled(rec: LogRecord, config: AccessLogConfig, headersRead: bool): bool {
+    const p = config.sampling;
+    // Only a failure flag can make a 1xx-4xx response an error; other codes decide without them.
+    if (p.keepErrors && p.perTenThousand < 10000 && rec.code > 0 && rec.code < 500) collectFlags(rec);
+    if (keptAlways(p, rec.code, rec.flags, rec.durationNanos)) return true;
+    let idPtr: usize = 0, idLen = -1;
+    if (headersRead) {
+      const i = rec.request.indexOf(X_REQUEST_ID);
+      if (i >= 0) { idPtr = rec.request.valuePtr(i); idLen = <i32>rec.request.valueLen(i); }
+    } else if (rec.requestId.fromHeader(MapType.RequestHeaders, X_REQUEST_ID)) {
+      idPtr = rec.requestId.ptr;
+      idLen = rec.requestId.len;
+    }
+    return keptBySample(p, idPtr, idLen, this.requests);
   }
 }
 

@@ -77,7 +77,7 @@ export class Metrics {
     if (full && this.otherRoutes[statusClass] != 0) return this.otherRoutes[statusClass];
     const route = copyFrom(ptr, <usize>len);
     const name = full ? "other" : (len == 0 ? "none" : sanitize(text(route)));
-    const id = defineMetric(MetricType.Counter, this.prefix + ".requests." + name + "." + statusClass.toString() + "xx");
+    const id = defineMetric(MetricType.Counter, this.prefix + ".requests." + name + "." + String.fromCharCode(0x30 + statusClass) + "xx");
     if (full) this.otherRoutes[statusClass] = id;
     else routes.push(new RouteMetric(route, statusClass, id));
     return id;

@@ -1,5 +1,6 @@
 import { ByteWriter } from "../format/writer";
 import { Redactor } from "../redact/redactor";
+import { utf8Lower } from "../redact/lower";
 
 function list(names: string[]): ArrayBuffer[] {
   const out = new Array<ArrayBuffer>();
@@ -71,5 +72,13 @@ describe("query redaction", () => {
     expect(path(mask, "/a?x=1;token=s3")).toBe("/a?x=1;token=[REDACTED]");
     expect(path(mask, "/a?token=s4&token=s5")).toBe("/a?token=[REDACTED]&token=[REDACTED]");
     expect(path(mask, "/a?token=s6=s7")).toBe("/a?token=[REDACTED]");
+  });
+});
+
+describe("configured names", () => {
+  it("are lowered in A-Z only, so upper-case names in the configuration still match", () => {
+    const r = new Redactor([], [utf8Lower("Access_TOKEN")], [utf8Lower("SID")], false);
+    expect(path(r, "/a?access_token=s1&ACCESS_TOKEN=s2")).toBe("/a?access_token=[REDACTED]&ACCESS_TOKEN=[REDACTED]");
+    expect(String.UTF8.decode(utf8Lower("X-Ünï-Key"))).toBe("x-Ünï-key");
   });
 });

@@ -8,6 +8,7 @@
 // additions %TRACE_ID%, %PEER%, %AUTH_DECISION%. Anything else is a configuration error.
 import { F } from "../record/fields";
 import { HeaderRef } from "../redact/redactor";
+import { utf8Lower } from "../redact/lower";
 
 export enum SegmentKind { Literal, Field, RequestHeader, ResponseHeader }
 
@@ -69,7 +70,7 @@ function headerName(s: string): ArrayBuffer | null {
     const c = s.charCodeAt(i);
     if (!isHeaderChar(c) || (c == 0x3a && i != 0)) return null;
   }
-  return String.UTF8.encode(s.toLowerCase());
+  return utf8Lower(s);
 }
 
 /** Parses a template; null when it uses an unknown operator or is malformed. */

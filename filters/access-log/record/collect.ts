@@ -15,19 +15,27 @@ export const AUTH_DECISION = utf8("wasmesh.auth");
   return (needs & needBit(f)) != 0;
 }
 
-/** What sampling, filters and metrics need on every request. */
+/** What filters, sampling and metrics need on every request (headers and flags only when asked). */
 export function collectEssentials(rec: LogRecord): void {
-  rec.request.fromHost(MapType.RequestHeaders);
   rec.code = si.propertyI64(si.RESPONSE_CODE, 0);
-  rec.flags = <u64>si.propertyI64(si.RESPONSE_FLAGS, 0);
   rec.durationNanos = si.propertyI64(si.REQUEST_DURATION);
   rec.route.fromProperty(si.XDS_ROUTE_NAME);
   rec.auth.fromProperty(AUTH_DECISION);
 }
 
+export function collectRequestHeaders(rec: LogRecord): void {
+  rec.request.fromHost(MapType.RequestHeaders);
+}
+
+export function collectFlags(rec: LogRecord): void {
+  rec.flags = <u64>si.propertyI64(si.RESPONSE_FLAGS, 0);
+  rec.flagsKnown = true;
+}
+
 /** The rest, for a record that will be written. */
 export function collectDetails(rec: LogRecord, needs: u32, responseHeaders: bool): void {
   if (responseHeaders) rec.response.fromHost(MapType.ResponseHeaders);
+  if (wants(needs, F.ResponseFlags) && !rec.flagsKnown) collectFlags(rec);
   if (wants(needs, F.StartTime)) rec.startNanos = si.propertyI64(si.REQUEST_TIME);
   if (wants(needs, F.UpstreamDuration)) rec.upstreamNanos = si.propertyI64(si.RESPONSE_BACKEND_LATENCY);
   if (wants(needs, F.BytesReceived)) rec.bytesReceived = si.propertyI64(si.REQUEST_SIZE);

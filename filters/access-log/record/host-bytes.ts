@@ -1,6 +1,6 @@
 // A string property as Envoy returned it, read in place: the record keeps the host's block and
 // frees it on the next clear, so collecting a record allocates nothing per property.
-import { proxy_get_property } from "../../common/abi/imports";
+import { proxy_get_property, proxy_get_header_map_value } from "../../common/abi/imports";
 import { WasmResult } from "../../common/abi/enums";
 
 const RET_PTR: usize = memory.data(8);
@@ -32,6 +32,20 @@ export class HostBytes {
     this.hostBlock = ptr;
     this.ptr = ptr;
     this.len = <i32>load<usize>(RET_LEN);
+  }
+
+  /**
+   * Loads the first value of header `name` (lower case) of map `map`; false when the map has no
+   * such header. Unlike a property, an empty value is found (len 0).
+   */
+  fromHeader(map: u32, name: ArrayBuffer): bool {
+    this.clear();
+    if (proxy_get_header_map_value(map, changetype<usize>(name), name.byteLength, RET_PTR, RET_LEN) != WasmResult.Ok) return false;
+    const ptr = load<usize>(RET_PTR);
+    this.hostBlock = ptr;
+    this.ptr = ptr;
+    this.len = ptr == 0 ? 0 : <i32>load<usize>(RET_LEN);
+    return true;
   }
 
   /** Holds `b` (tests, benchmarks); null is absent. */

@@ -13,6 +13,8 @@ export class LogRecord {
   /** 0 when no response was sent (e.g. the client went away). */
   code: i64 = 0;
   flags: u64 = 0;
+  /** Whether `flags` was read from Envoy (it is read only when a decision or a field needs it). */
+  flagsKnown: bool = false;
   bytesReceived: i64 = -1;
   bytesSent: i64 = -1;
   readonly protocol: HostBytes = new HostBytes();
@@ -28,15 +30,17 @@ export class LogRecord {
   readonly serverName: HostBytes = new HostBytes();
   readonly terminationDetails: HostBytes = new HostBytes();
   readonly upstreamFailure: HostBytes = new HostBytes();
+  /** x-request-id alone, for a sampling decision made before the header map is read. */
+  readonly requestId: HostBytes = new HostBytes();
 
   /** Clears every fact (freeing the host's blocks), so one record object serves every request of a VM. */
   reset(): void {
     this.request.clear(); this.response.clear();
     this.startNanos = -1; this.durationNanos = -1; this.upstreamNanos = -1;
-    this.code = 0; this.flags = 0; this.bytesReceived = -1; this.bytesSent = -1;
+    this.code = 0; this.flags = 0; this.flagsKnown = false; this.bytesReceived = -1; this.bytesSent = -1;
     this.protocol.clear(); this.upstreamHost.clear(); this.upstreamCluster.clear(); this.route.clear();
     this.peer.clear(); this.auth.clear(); this.source.clear(); this.destination.clear();
     this.codeDetails.clear(); this.upstreamLocal.clear(); this.serverName.clear();
-    this.terminationDetails.clear(); this.upstreamFailure.clear();
+    this.terminationDetails.clear(); this.upstreamFailure.clear(); this.requestId.clear();
   }
 }

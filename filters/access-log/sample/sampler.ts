@@ -46,12 +46,21 @@ export function sampleBucket(ptr: usize, len: usize): u32 {
   return fnv1a32(ptr, len) % 10000;
 }
 
+/** Whether a record that passed the filters is kept whatever its request id: all are, or it is an error or slow. */
+export function keptAlways(p: SamplingPolicy, code: i64, flags: u64, durationNanos: i64): bool {
+  if (p.perTenThousand >= 10000) return true;
+  if (p.keepErrors && isError(code, flags)) return true;
+  return p.slowNanos >= 0 && durationNanos >= p.slowNanos;
+}
+
+/** The draw by request id for the others. No request id (`idLen` < 0): sampled by `fallback`. */
+export function keptBySample(p: SamplingPolicy, idPtr: usize, idLen: i32, fallback: u32): bool {
+  const bucket = idLen < 0 ? fallback % 10000 : sampleBucket(idPtr, <usize>idLen);
+  return bucket < p.perTenThousand;
+}
+
 /** Whether a record that passed the filters is kept. No request id (`idLen` < 0): sampled by `fallback`. */
 export function keep(p: SamplingPolicy, code: i64, flags: u64, durationNanos: i64,
   idPtr: usize, idLen: i32, fallback: u32): bool {
-  if (p.perTenThousand >= 10000) return true;
-  if (p.keepErrors && isError(code, flags)) return true;
-  if (p.slowNanos >= 0 && durationNanos >= p.slowNanos) return true;
-  const bucket = idLen < 0 ? fallback % 10000 : sampleBucket(idPtr, <usize>idLen);
-  return bucket < p.perTenThousand;
+  return keptAlways(p, code, flags, durationNanos) || keptBySample(p, idPtr, idLen, fallback);
 }
