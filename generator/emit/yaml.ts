@@ -58,6 +58,27 @@ function inline(v: unknown): string {
 /** Lines appended to one string (V8 joins them lazily): faster than an array and join. */
 interface Out {
   text: string;
+  /** Objects that never change and may recur (generator/envoy/shared-parts.ts): written once. */
+  shared?: WeakSet<object>;
+}
+
+// The text of each shared object, per place (indent and item prefix): the same at every place alike.
+const written = new WeakMap<object, Map<string, string>>();
+
+/** `write` for `v`, or the text it wrote for `v` at the same place before. */
+function once(v: object, place: string, out: Out, write: (o: Out) => void): void {
+  if (!out.shared?.has(v)) return write(out);
+  let byPlace = written.get(v);
+  const known = byPlace?.get(place);
+  if (known !== undefined) {
+    out.text += known;
+    return;
+  }
+  const o: Out = { text: "", shared: out.shared };
+  write(o);
+  if (!byPlace) written.set(v, byPlace = new Map());
+  byPlace.set(place, o.text);
+  out.text += o.text;
 }
 
 function writeMap(obj: Record<string, unknown>, indent: string, out: Out, firstPrefix: string): void {
@@ -74,19 +95,24 @@ function writeMap(obj: Record<string, unknown>, indent: string, out: Out, firstP
 }
 
 function writeBlock(v: unknown, indent: string, out: Out): void {
+  once(v as object, indent, out, (o) => writeBlockOnce(v, indent, o));
+}
+
+function writeBlockOnce(v: unknown, indent: string, out: Out): void {
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isInline(item)) out.text += `${indent}- ${inline(item)}\n`;
       else if (Array.isArray(item)) {
         out.text += `${indent}-\n`;
         writeBlock(item, `${indent}  `, out);
-      } else writeMap(item as Record<string, unknown>, `${indent}  `, out, `${indent}- `);
+      } else once(item as object, `${indent}- `, out, (o) => writeMap(item as Record<string, unknown>, `${indent}  `, o, `${indent}- `));
     }
   } else writeMap(v as Record<string, unknown>, indent, out, indent);
 }
 
-export function emitYaml(value: unknown, header?: string): string {
-  const out: Out = { text: "" };
+/** `shared`: objects that may recur unchanged (generator/envoy/shared-parts.ts), each written once. */
+export function emitYaml(value: unknown, header?: string, shared?: WeakSet<object>): string {
+  const out: Out = { text: "", shared };
   if (header) for (const l of header.split("\n")) out.text += `${`# ${l}`.trimEnd()}\n`;
   if (isInline(value)) out.text += `${inline(value)}\n`;
   else writeBlock(value, "", out);
