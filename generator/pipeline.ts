@@ -6,7 +6,7 @@ import { buildModel, type Model, type ModelOptions } from "./model/index.ts";
 import { buildPlans, planRouting, type PlanOptions, type WorkloadPlan } from "./plan/index.ts";
 import { bootstrap, SharedParts } from "./envoy/index.ts";
 import { nativeBootstrap } from "./envoy/native/index.ts";
-import { emitYaml } from "./emit/index.ts";
+import { emitYamlPieces, withPieces } from "./emit/index.ts";
 
 export interface GenerateOptions extends ModelOptions, PlanOptions {
   /** Promote or silence warnings. */
@@ -98,9 +98,9 @@ export function generate(inputs: GenerateInputs): GenerateResult {
   if (hasErrors(done.diagnostics)) return { ...base, outputs: [] };
   // The bootstraps never leave this function as objects: they may share their common parts.
   const parts = new SharedParts();
-  const outputs = planned.plans.map((plan) => ({
-    path: `${plan.outputName}.yaml`,
-    text: emitYaml(inputs.options?.filters === "native" ? nativeBootstrap(plan) : bootstrap(plan, parts), bootstrapHeader(plan), parts.objects),
-  }));
+  const outputs = planned.plans.map((plan) => {
+    const pieces = emitYamlPieces(inputs.options?.filters === "native" ? nativeBootstrap(plan) : bootstrap(plan, parts), bootstrapHeader(plan), parts.objects);
+    return withPieces({ path: `${plan.outputName}.yaml`, text: pieces.join("") }, pieces);
+  });
   return { ...base, outputs };
 }

@@ -20,7 +20,7 @@ import { loadResources } from "../../generator/resources/index.ts";
 import { buildModel } from "../../generator/model/index.ts";
 import { buildPlans } from "../../generator/plan/index.ts";
 import { bootstrap, SharedParts } from "../../generator/envoy/index.ts";
-import { emitYaml } from "../../generator/emit/index.ts";
+import { emitYamlPieces, withPieces } from "../../generator/emit/index.ts";
 import { bootstrapHeader, generate } from "../../generator/pipeline.ts";
 import { protoGate } from "../../generator/cli/proto-gate.ts";
 import { writeFolderAtomically } from "../../generator/cli/atomic-write.ts";
@@ -54,10 +54,10 @@ function runOnce(files: { path: string; text: string }[], outDir: string) {
   const planned = buildPlans(built.model, OPTIONS); lap("plan");
   const parts = new SharedParts();
   const objects = planned.plans.map((plan) => bootstrap(plan, parts)); lap("envoy");
-  const outputs = planned.plans.map((plan, i) => ({
-    path: `${plan.outputName}.yaml`,
-    text: emitYaml(objects[i], bootstrapHeader(plan), parts.objects),
-  })); lap("emit");
+  const outputs = planned.plans.map((plan, i) => {
+    const pieces = emitYamlPieces(objects[i], bootstrapHeader(plan), parts.objects);
+    return withPieces({ path: `${plan.outputName}.yaml`, text: pieces.join("") }, pieces);
+  }); lap("emit");
   const failures = protoGate(outputs); lap("protoGate");
   writeFolderAtomically(outDir, outputs); lap("write");
   ms.total = STAGES.reduce((n, s) => n + ms[s], 0);
