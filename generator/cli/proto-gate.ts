@@ -3,6 +3,7 @@
 import { readAnyYamlAsEnvoy } from "../validate/envoy-yaml.ts";
 import { EmittedYamlReader } from "../validate/emitted-yaml.ts";
 import { validateBootstrap, type ProtoMemo } from "../validate/validate-bootstrap.ts";
+import { piecesOf } from "../emit/index.ts";
 import type { OutputFile } from "./pipeline-api.ts";
 
 export interface GateFailure {
@@ -16,7 +17,8 @@ export interface GateFailure {
 /**
  * Checks every bootstrap as it would be written: the text is read back as Envoy reads YAML.
  * Sidecars' bootstraps repeat the same clusters, routes and filters: each distinct one is read
- * and checked once.
+ * and checked once. Outputs of generator/pipeline.ts also carry the pieces the emitter wrote them
+ * in (shared parts as pieces of their own), so a repeated part is recognised without hashing it.
  */
 export function protoGate(outputs: OutputFile[]): GateFailure[] {
   const failures: GateFailure[] = [];
@@ -25,7 +27,7 @@ export function protoGate(outputs: OutputFile[]): GateFailure[] {
   for (const out of outputs) {
     let doc: unknown;
     try {
-      doc = reader.read(out.text) ?? readAnyYamlAsEnvoy(out.text);
+      doc = reader.read(out.text, piecesOf(out)) ?? readAnyYamlAsEnvoy(out.text);
     } catch (e) {
       failures.push({ file: out.path, path: "", message: `not parseable: ${(e as Error).message.split("\n")[0]}` });
       continue;

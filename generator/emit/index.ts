@@ -1,1 +1,2 @@
-export { emitYaml, emitJson } from "./yaml.ts";
+export { emitYaml, emitYamlPieces, emitJson } from "./yaml.ts";
+export { withPieces, piecesOf } from "./pieces.ts";

@@ -58,6 +58,44 @@ function inline(v: unknown): string {
 /** Lines appended to one string (V8 joins them lazily): faster than an array and join. */
 interface Out {
   text: string;
+  /** Objects that never change and may recur (generator/envoy/shared-parts.ts): written once. */
+  shared?: WeakSet<object>;
+  /** The text so far in pieces, each shared object's text a piece of its own (top level only). */
+  pieces?: string[];
+}
+
+/** `s` as one flat string (V8 flattens a string it converts to a number). */
+function flat(s: string): string {
+  void Number(s);
+  return s;
+}
+
+function append(out: Out, chunk: string): void {
+  if (!out.pieces) {
+    out.text += chunk;
+    return;
+  }
+  if (out.text) out.pieces.push(out.text);
+  out.pieces.push(chunk);
+  out.text = "";
+}
+
+// The text of each shared object, per place (indent and item prefix): the same at every place alike.
+const written = new WeakMap<object, Map<string, string>>();
+
+/** `write` for `v`, or the text it wrote for `v` at the same place before. */
+function once(v: object, place: string, out: Out, write: (o: Out) => void): void {
+  if (!out.shared?.has(v)) return write(out);
+  let byPlace = written.get(v);
+  const known = byPlace?.get(place);
+  if (known !== undefined) return append(out, known);
+  const o: Out = { text: "", shared: out.shared };
+  write(o);
+  if (!byPlace) written.set(v, byPlace = new Map());
+  // Flattened once: the rope of small strings would otherwise be walked at every copy.
+  const text = flat(o.text);
+  byPlace.set(place, text);
+  append(out, text);
 }
 
 function writeMap(obj: Record<string, unknown>, indent: string, out: Out, firstPrefix: string): void {
@@ -74,23 +112,37 @@ function writeMap(obj: Record<string, unknown>, indent: string, out: Out, firstP
 }
 
 function writeBlock(v: unknown, indent: string, out: Out): void {
+  once(v as object, indent, out, (o) => writeBlockOnce(v, indent, o));
+}
+
+function writeBlockOnce(v: unknown, indent: string, out: Out): void {
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isInline(item)) out.text += `${indent}- ${inline(item)}\n`;
       else if (Array.isArray(item)) {
         out.text += `${indent}-\n`;
         writeBlock(item, `${indent}  `, out);
-      } else writeMap(item as Record<string, unknown>, `${indent}  `, out, `${indent}- `);
+      } else once(item as object, `${indent}- `, out, (o) => writeMap(item as Record<string, unknown>, `${indent}  `, o, `${indent}- `));
     }
   } else writeMap(v as Record<string, unknown>, indent, out, indent);
 }
 
-export function emitYaml(value: unknown, header?: string): string {
-  const out: Out = { text: "" };
+/** `shared`: objects that may recur unchanged (generator/envoy/shared-parts.ts), each written once. */
+export function emitYaml(value: unknown, header?: string, shared?: WeakSet<object>): string {
+  return emitYamlPieces(value, header, shared).join("");
+}
+
+/**
+ * emitYaml's text in pieces of whole lines, each shared object's text a piece of its own (the
+ * same string wherever it recurs): the proto gate reads each such piece once.
+ */
+export function emitYamlPieces(value: unknown, header?: string, shared?: WeakSet<object>): string[] {
+  const out: Out = { text: "", shared, pieces: [] };
   if (header) for (const l of header.split("\n")) out.text += `${`# ${l}`.trimEnd()}\n`;
   if (isInline(value)) out.text += `${inline(value)}\n`;
   else writeBlock(value, "", out);
-  return out.text;
+  if (out.text) out.pieces!.push(out.text);
+  return out.pieces!;
 }
 
 function json(value: unknown, indent: string): string {

@@ -4,9 +4,10 @@ import type { ListenerPlan } from "../plan/index.ts";
 import { httpFilters, stripInternalHeaders } from "./http-filters.ts";
 import { routeConfig } from "./routes.ts";
 import { requestIdFields } from "./tracing.ts";
+import type { SharedParts } from "./shared-parts.ts";
 import { TYPES, type EnvoyObject } from "./types.ts";
 
-export function connectionManager(listener: ListenerPlan, wasmDir: string): EnvoyObject {
+export function connectionManager(listener: ListenerPlan, wasmDir: string, parts?: SharedParts): EnvoyObject {
   return {
     name: "envoy.filters.network.http_connection_manager",
     typed_config: {
@@ -28,8 +29,8 @@ export function connectionManager(listener: ListenerPlan, wasmDir: string): Envo
       xff_num_trusted_hops: 0,
       ...requestIdFields(),
       early_header_mutation_extensions: [stripInternalHeaders()],
-      route_config: routeConfig(listener),
-      http_filters: httpFilters(listener, wasmDir),
+      route_config: routeConfig(listener, parts),
+      http_filters: httpFilters(listener, wasmDir, parts),
     },
   };
 }

@@ -2,11 +2,12 @@
 // absent for a listener are left out; the order of the rest never changes.
 import type { ListenerPlan } from "../plan/index.ts";
 import { INTERNAL_HEADER_PREFIX, TYPES, type EnvoyObject } from "./types.ts";
+import type { SharedParts } from "./shared-parts.ts";
 import { wasmFilter } from "./wasm.ts";
 
 interface Step {
   name: string;
-  build(listener: ListenerPlan, wasmDir: string): EnvoyObject | undefined;
+  build(listener: ListenerPlan, wasmDir: string, parts?: SharedParts): EnvoyObject | undefined;
 }
 
 /**
@@ -25,15 +26,15 @@ export function stripInternalHeaders(): EnvoyObject {
 }
 
 export const HTTP_FILTERS: Step[] = [
-  { name: "auth-policy", build: (l, dir) => l.filters.authPolicy && wasmFilter("auth-policy", l.filters.authPolicy, dir) },
-  { name: "route-match", build: (l, dir) => l.filters.routeMatch && wasmFilter("route-match", l.filters.routeMatch, dir) },
-  { name: "access-log", build: (l, dir) => l.filters.accessLog && wasmFilter("access-log", l.filters.accessLog, dir) },
+  { name: "auth-policy", build: (l, dir, parts) => l.filters.authPolicy && wasmFilter("auth-policy", l.filters.authPolicy, dir, parts) },
+  { name: "route-match", build: (l, dir, parts) => l.filters.routeMatch && wasmFilter("route-match", l.filters.routeMatch, dir, parts) },
+  { name: "access-log", build: (l, dir, parts) => l.filters.accessLog && wasmFilter("access-log", l.filters.accessLog, dir, parts) },
   // Needed only where a route injects faults (its typed_per_filter_config turns it on).
   { name: "fault", build: (l) => l.routes.some((r) => r.fault)
     ? { name: "envoy.filters.http.fault", typed_config: { "@type": TYPES.fault } } : undefined },
   { name: "router", build: () => ({ name: "envoy.filters.http.router", typed_config: { "@type": TYPES.router } }) },
 ];
 
-export function httpFilters(listener: ListenerPlan, wasmDir: string): EnvoyObject[] {
-  return HTTP_FILTERS.map((s) => s.build(listener, wasmDir)).filter((f): f is EnvoyObject => !!f);
+export function httpFilters(listener: ListenerPlan, wasmDir: string, parts?: SharedParts): EnvoyObject[] {
+  return HTTP_FILTERS.map((s) => s.build(listener, wasmDir, parts)).filter((f): f is EnvoyObject => !!f);
 }

@@ -3,10 +3,11 @@
 import type { ListenerPlan } from "../plan/index.ts";
 import { connectionManager } from "./hcm.ts";
 import { downstreamTls } from "./tls.ts";
+import type { SharedParts } from "./shared-parts.ts";
 import { TYPES, type EnvoyObject } from "./types.ts";
 
-export function listener(l: ListenerPlan, wasmDir: string): EnvoyObject {
-  const hcm = connectionManager(l, wasmDir);
+export function listener(l: ListenerPlan, wasmDir: string, parts?: SharedParts): EnvoyObject {
+  const hcm = connectionManager(l, wasmDir, parts);
   const chains: EnvoyObject[] = [];
   if (l.mtls !== "DISABLE" && l.tls) {
     chains.push({

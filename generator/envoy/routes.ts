@@ -3,6 +3,7 @@
 // A request route-match did not tag reaches no upstream (404).
 import type { EnvoyRoutePlan, ListenerPlan } from "../plan/index.ts";
 import type { HeaderOpsSpec } from "../resources/index.ts";
+import type { SharedParts } from "./shared-parts.ts";
 import { CLUSTER_HEADER, ROUTE_HEADER, TYPES, duration, perMillion, type EnvoyObject } from "./types.ts";
 
 function headersToAdd(ops: HeaderOpsSpec | undefined): EnvoyObject[] {
@@ -54,7 +55,9 @@ export function meshRoute(r: EnvoyRoutePlan): EnvoyObject {
   return route;
 }
 
-export function routeConfig(listener: ListenerPlan): EnvoyObject {
+export function routeConfig(listener: ListenerPlan, parts?: SharedParts): EnvoyObject {
+  // Every sidecar's outbound listener holds the mesh's one route table.
+  if (parts && !listener.localCluster) return parts.partOf(listener.routes, `routes|${listener.name}`, () => routeConfig(listener));
   const routes: EnvoyObject[] = listener.localCluster
     ? [{ name: listener.name, match: { prefix: "/" }, route: { cluster: listener.localCluster, timeout: "0s" } }]
     : [...listener.routes.map(meshRoute), { name: "no-route", match: { prefix: "/" }, direct_response: { status: 404 } }];

@@ -1,4 +1,5 @@
 // A proxy-wasm HTTP filter: V8 runtime, local .wasm file, the filter's JSON as a StringValue.
+import type { SharedParts } from "./shared-parts.ts";
 import { TYPES, type EnvoyObject } from "./types.ts";
 
 export type WasmFilterName = "auth-policy" | "route-match" | "access-log";
@@ -22,7 +23,11 @@ function configJson(config: object): string {
   return json;
 }
 
-export function wasmFilter(filter: WasmFilterName, config: object, wasmDir: string): EnvoyObject {
+export function wasmFilter(filter: WasmFilterName, config: object, wasmDir: string, parts?: SharedParts): EnvoyObject {
+  return parts ? parts.partOf(config, `${filter}|${wasmDir}`, () => build(filter, config, wasmDir)) : build(filter, config, wasmDir);
+}
+
+function build(filter: WasmFilterName, config: object, wasmDir: string): EnvoyObject {
   const dir = wasmDir === "" || wasmDir.endsWith("/") ? wasmDir : `${wasmDir}/`;
   return {
     name: `wasmesh.${filter}`,

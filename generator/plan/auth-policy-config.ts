@@ -70,8 +70,21 @@ function providers(p: ModelAuthPolicy, readFile: FileLookup, diagnostics: Diagno
   return out;
 }
 
+// Policies by id, once per model (each workload names its own; a search per name is quadratic).
+const policiesById = new WeakMap<Model, Map<string, Model["authPolicies"][number]>>();
+
+function policyById(model: Model, id: string): Model["authPolicies"][number] | undefined {
+  let byId = policiesById.get(model);
+  if (!byId) {
+    byId = new Map();
+    for (const p of model.authPolicies) if (!byId.has(p.id)) byId.set(p.id, p);
+    policiesById.set(model, byId);
+  }
+  return byId.get(id);
+}
+
 export function planAuthPolicy(model: Model, w: ModelWorkload, readFile: FileLookup, diagnostics: Diagnostic[]): AuthPolicyConfig {
-  const policies = w.authPolicies.map((id) => model.authPolicies.find((p) => p.id === id)!).filter(Boolean);
+  const policies = w.authPolicies.map((id) => policyById(model, id)!).filter(Boolean);
   return {
     workload: w.id,
     rules: policies.flatMap(rules),

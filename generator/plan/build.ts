@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Model } from "../model/index.ts";
 import { planAccessLog } from "./access-log-config.ts";
 import { planAuthPolicy, type FileLookup } from "./auth-policy-config.ts";
-import { planClusters } from "./clusters.ts";
+import { planClusters, type ClusterBases } from "./clusters.ts";
 import { certFiles, inboundCluster, isIpAddress } from "./names.ts";
 import { appPorts } from "./ports.ts";
 import { planRouting } from "./route-match-config.ts";
@@ -19,6 +19,7 @@ export function buildPlans(model: Model, options: PlanOptions = {}, readFile: Fi
   const nameCount: Record<string, number> = {};
   for (const w of model.workloads) nameCount[w.name] = (nameCount[w.name] ?? 0) + 1;
 
+  const clusterBases: ClusterBases = new Map();
   const plans = model.workloads.map((w): WorkloadPlan => {
     const ip = isIpAddress(w.address);
     const loopback = ip && w.address.startsWith("127.");
@@ -50,7 +51,7 @@ export function buildPlans(model: Model, options: PlanOptions = {}, readFile: Fi
       admin: { address: loopback ? w.address : "127.0.0.1", port: o.adminPort },
       wasmDir: o.wasmDir,
       listeners: [...inbound, outbound],
-      clusters: planClusters(model, w, o.certDir, o.inboundPort),
+      clusters: planClusters(model, w, o.certDir, o.inboundPort, clusterBases),
     };
   });
   diagnostics.push(...portConflicts(model, plans));

@@ -14,7 +14,19 @@ interface Ctx {
   self: ModelWorkload;
 }
 
-function clusterFor(ctx: Ctx, svc: ModelService, port: number, endpoints: Endpoint[], subset?: string): ClusterPlan {
+/** A cluster as every sidecar sees it, before its own certificate is added. */
+interface ClusterBase {
+  name: string;
+  type: ClusterPlan["type"];
+  endpoints: ClusterPlan["endpoints"];
+  peerIds?: string[];
+  healthCheck: boolean;
+}
+
+/** Cluster bases by service, port and subset: the same for every sidecar of one buildPlans run. */
+export type ClusterBases = Map<ModelService, Map<string, ClusterBase>>;
+
+function clusterFor(ctx: Ctx, svc: ModelService, port: number, endpoints: Endpoint[], subset?: string): ClusterBase {
   const addrs: SocketAddress[] = [];
   const peerIds: string[] = [];
   let mtls = false;
@@ -36,20 +48,40 @@ function clusterFor(ctx: Ctx, svc: ModelService, port: number, endpoints: Endpoi
     name: outboundCluster(svc.host, port, subset),
     type: unique.every((a) => isIpAddress(a.address)) ? "STATIC" : "STRICT_DNS",
     endpoints: unique,
-    ...(mtls ? { mtls: { ...certFiles(ctx.certDir, ctx.self.id), peerIds: peerIds.sort() } } : {}),
-    local: false,
+    ...(mtls ? { peerIds: peerIds.sort() } : {}),
     healthCheck: unique.length > 0 && endpoints.some((e) => e.workload !== undefined),
   };
 }
 
-export function planClusters(model: Model, self: ModelWorkload, certDir: string, inboundPort: number): ClusterPlan[] {
+/** This sidecar's copy of a base (plans are plain data: no object is shared between them). */
+function fromBase(ctx: Ctx, b: ClusterBase): ClusterPlan {
+  return {
+    name: b.name,
+    type: b.type,
+    endpoints: b.endpoints.map((e) => ({ ...e })),
+    ...(b.peerIds ? { mtls: { ...certFiles(ctx.certDir, ctx.self.id), peerIds: [...b.peerIds] } } : {}),
+    local: false,
+    healthCheck: b.healthCheck,
+  };
+}
+
+/** `bases`: shared by the calls of one buildPlans run (what a cluster is does not depend on the sidecar). */
+export function planClusters(model: Model, self: ModelWorkload, certDir: string, inboundPort: number, bases: ClusterBases = new Map()): ClusterPlan[] {
   const ctx: Ctx = { model, certDir, inboundPort, self };
   const out: ClusterPlan[] = [];
+  const add = (svc: ModelService, port: number, endpoints: () => Endpoint[], subset?: string) => {
+    let bySvc = bases.get(svc);
+    if (!bySvc) bases.set(svc, bySvc = new Map());
+    const key = `${port} ${subset ?? ""}`;
+    let base = bySvc.get(key);
+    if (!base) bySvc.set(key, base = clusterFor(ctx, svc, port, endpoints(), subset));
+    out.push(fromBase(ctx, base));
+  };
   for (const svc of model.services) {
     for (const p of svc.ports) {
-      out.push(clusterFor(ctx, svc, p.number, svc.endpoints));
+      add(svc, p.number, () => svc.endpoints);
       for (const s of svc.subsets) {
-        out.push(clusterFor(ctx, svc, p.number, svc.endpoints.filter((e) => e.labels[SUBSET_LABEL] === s.labels[SUBSET_LABEL]), s.name));
+        add(svc, p.number, () => svc.endpoints.filter((e) => e.labels[SUBSET_LABEL] === s.labels[SUBSET_LABEL]), s.name);
       }
     }
   }

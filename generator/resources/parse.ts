@@ -3,6 +3,7 @@
 import { LineCounter, parseAllDocuments } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.ts";
 import { indexPositions } from "./positions.ts";
+import { fastParseYaml } from "./fast-yaml.ts";
 import type { Source } from "./types.ts";
 
 export const LIMITS = { maxFileBytes: 8 * 1024 * 1024, maxDepth: 64, maxAliases: 100, maxNodes: 2_000_000 };
@@ -12,11 +13,22 @@ export interface ParsedDocument {
   source: Source;
 }
 
-export function parseYamlFile(file: string, text: string): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+/** `full` skips the fast reader (fast-yaml.ts): tests compare the two. */
+export function parseYamlFile(file: string, text: string, options: { full?: boolean } = {}): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (text.length > LIMITS.maxFileBytes) {
     return { documents: [], diagnostics: [diagnostic("WM023", { file, line: 1, column: 1 }, "",
       `file is ${text.length} bytes; expected at most ${LIMITS.maxFileBytes}`)] };
+  }
+  const fast = options.full ? undefined : fastParseYaml(text);
+  if (fast) {
+    const documents: ParsedDocument[] = [];
+    fast.forEach((d, index) => {
+      if (d.value === null) return;
+      const [line, column] = d.positions[""];
+      documents.push({ value: d.value, source: { file, document: index, line, column, positions: d.positions } });
+    });
+    return { documents, diagnostics };
   }
   const lines = new LineCounter();
   let docs;

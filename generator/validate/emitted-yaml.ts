@@ -8,6 +8,8 @@
 // reader could take it for anything else; every other scalar is read by `resolve` (the full
 // reader, on that one line) once and remembered.
 
+import { indexLines, type LineIndex, type PieceLines } from "./line-index.ts";
+
 type Resolve = (line: string) => unknown;
 
 const JSON_STRING = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]|[\ud800-\udbff][\udc00-\udfff]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
@@ -15,6 +17,8 @@ const WORD = /^[A-Za-z_/][A-Za-z0-9_./|@:-]*$/;
 const NOT_ALWAYS_A_STRING = /^(y|n|yes|no|on|off|true|false|null)$/i;
 /** Plain scalars the full reader may take for something else, but whose meaning cannot depend on the lines around them. */
 const ONE_LINE_PLAIN = /^[A-Za-z0-9_./|@:+-]+$/;
+
+const MAX_HASHED_TEXT = 16 * 1024;
 
 class NotEmitted extends Error {}
 const notEmitted = new NotEmitted();
@@ -36,51 +40,50 @@ export class EmittedYamlReader {
   // A block and its first item can span the same lines: items and blocks are kept apart.
   private readonly items = new Map<string, unknown>();
   private readonly blocks = new Map<string, unknown>();
-  private lines: string[] = [];
-  private indents = new Int32Array(0);
+  private readonly pieceLines = new Map<string, PieceLines>();
+  private index: LineIndex = indexLines("", undefined, this.pieceLines);
+  private count = 0;
+  private indents: Int32Array = new Int32Array(0);
   private text = "";
-  /** Offset of each line's first character in `text` (shareIdentical only). */
-  private starts: number[] = [];
+  /** Offset of each line's first character in `text`. */
+  private starts: Int32Array = new Int32Array(0);
   private i = 0;
 
   constructor(private readonly resolve: Resolve, private readonly options: ReaderOptions = {}) {}
 
-  /** The data `text` holds, or undefined when it is not in the emitter's shape. */
-  read(text: string): unknown {
-    this.lines = text.split("\n");
-    this.indents = new Int32Array(this.lines.length);
-    for (let j = 0; j < this.lines.length; j++) {
-      const line = this.lines[j];
-      let n = 0;
-      while (line.charCodeAt(n) === 32) n++;
-      this.indents[j] = line === "" ? -1 : n;
-    }
+  /**
+   * The data `text` holds, or undefined when it is not in the emitter's shape. `pieces`, when
+   * the emitter gives them (emitYamlPieces), are whole lines joining to `text`: a piece read
+   * before (a part bootstraps share) is then recognised without hashing its text.
+   */
+  read(text: string, pieces?: string[]): unknown {
+    this.index = indexLines(text, pieces, this.pieceLines);
+    this.count = this.index.count;
+    this.starts = this.index.starts;
+    this.indents = this.index.indents;
+    this.text = text;
     this.i = 0;
-    if (this.options.shareIdentical) {
-      this.text = text;
-      this.starts = new Array(this.lines.length + 1);
-      let offset = 0;
-      for (let j = 0; j < this.lines.length; j++) {
-        this.starts[j] = offset;
-        offset += this.lines[j].length + 1;
-      }
-      this.starts[this.lines.length] = offset;
-    }
+    const count = this.count;
     try {
-      while (this.i < this.lines.length && this.lines[this.i].startsWith("#")) this.i++;
-      if (this.i >= this.lines.length || this.lines[this.i] === "") return undefined;
+      while (this.i < count && text.charCodeAt(this.starts[this.i]) === 35) this.i++;
+      if (this.i >= count || this.indentAt(this.i) < 0) return undefined;
       const value = this.block(0);
-      if (this.i !== this.lines.length - 1 || this.lines[this.i] !== "") return undefined;
+      if (this.i !== count - 1 || this.indentAt(this.i) !== -1) return undefined;
       return value;
     } catch (e) {
       if (e instanceof NotEmitted) return undefined;
       throw e;
     } finally {
-      this.lines = [];
+      this.index = indexLines("", undefined, this.pieceLines);
       this.indents = new Int32Array(0);
+      this.starts = new Int32Array(0);
       this.text = "";
-      this.starts = [];
     }
+  }
+
+  /** Line `j` without its newline. */
+  private line(j: number): string {
+    return this.text.slice(this.starts[j], this.starts[j + 1] - 1);
   }
 
   /** Leading spaces of line `j`; an empty line counts as -1 (it ends every block). */
@@ -90,15 +93,15 @@ export class EmittedYamlReader {
 
   /** A mapping or sequence whose lines start at `indent`, from the current line. */
   private block(indent: number): unknown {
-    const line = this.lines[this.i];
+    const line = this.line(this.i);
     if (this.indentAt(this.i) !== indent) throw notEmitted;
     return isItem(line, indent) ? this.sequence(indent) : this.mapping(indent, false);
   }
 
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i];
+    while (this.i < this.count) {
+      const line = this.line(this.i);
       const n = this.indentAt(this.i);
       if (n < indent) break;
       if (n > indent || !isItem(line, indent)) throw notEmitted;
@@ -127,14 +130,14 @@ export class EmittedYamlReader {
   /** The line after the sequence item that starts on the current line (its dash at `indent`). */
   private itemEnd(indent: number): number {
     let j = this.i + 1;
-    while (j < this.lines.length && this.indents[j] > indent) j++;
+    while (j < this.count && this.indents[j] > indent) j++;
     return j;
   }
 
   /** The item on lines [current, end), read once per distinct text. */
   private sharedItem(indent: number, end: number): unknown {
     return this.once(this.items, end, () => {
-      const line = this.lines[this.i];
+      const line = this.line(this.i);
       if (line.length === indent + 1) {
         this.i++;
         return this.nested(indent + 2);
@@ -146,7 +149,12 @@ export class EmittedYamlReader {
 
   /** Lines [current, end) read by `parse`, or the value an identical text already gave. */
   private once(cache: Map<string, unknown>, end: number, parse: () => unknown): unknown {
-    const key = this.text.slice(this.starts[this.i], this.starts[end]);
+    const piece = this.index.pieceAt[this.i] - 1;
+    const whole = piece >= 0 && this.index.pieceEnds[piece] === end;
+    // Text in pieces: the emitter said which parts recur, and hashing the others costs more than
+    // reading them. Otherwise hashing a large block costs more than reading it: its items are shared.
+    if (!whole && (this.index.pieces.length > 0 || this.starts[end] - this.starts[this.i] > MAX_HASHED_TEXT)) return parse();
+    const key = whole ? this.index.pieces[piece] : this.text.slice(this.starts[this.i], this.starts[end]);
     if (cache.has(key)) {
       this.i = end;
       return cache.get(key);
@@ -162,8 +170,8 @@ export class EmittedYamlReader {
   private mapping(indent: number, afterDash: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let first = afterDash;
-    while (this.i < this.lines.length) {
-      const line = this.lines[this.i];
+    while (this.i < this.count) {
+      const line = this.line(this.i);
       if (!first) {
         const n = this.indentAt(this.i);
         if (n < indent) break;
@@ -187,10 +195,10 @@ export class EmittedYamlReader {
 
   /** The block under `key:` or `-`: it must follow, indented by exactly two more spaces. */
   private nested(indent: number): unknown {
-    if (this.i >= this.lines.length || this.indentAt(this.i) !== indent) throw notEmitted;
+    if (this.i >= this.count || this.indentAt(this.i) !== indent) throw notEmitted;
     if (this.options.shareIdentical) {
       let end = this.i + 1;
-      while (end < this.lines.length && this.indents[end] >= indent) end++;
+      while (end < this.count && this.indents[end] >= indent) end++;
       if (end - this.i >= 2) return this.once(this.blocks, end, () => this.block(indent));
     }
     return this.block(indent);

@@ -48,7 +48,8 @@ function infoOf(type: protobuf.Type): TypeInfo {
 /** Objects known to occur more than once, and what checking each as a given type found. */
 export interface ProtoMemo {
   shared: WeakSet<object>;
-  results: WeakMap<object, Map<string, ProtoProblem[]>>;
+  /** Per object, type, and depth * 2 + (1 when checked as an Any's body). */
+  results: WeakMap<object, Map<protobuf.Type, Map<number, ProtoProblem[]>>>;
 }
 
 export class MessageWalker {
@@ -70,15 +71,17 @@ export class MessageWalker {
 
   /** A shared object is checked once per type and depth; its problems are kept relative to it. */
   private memoized(type: protobuf.Type, value: object, path: string, depth: number, skipTypeKey: boolean): void {
-    const key = `${infoOf(type).name}|${depth}|${skipTypeKey}`;
+    const key = depth * 2 + (skipTypeKey ? 1 : 0);
     let byType = this.memo!.results.get(value);
-    let found = byType?.get(key);
+    let found = byType?.get(type)?.get(key);
     if (!found) {
       const before = this.problems.length;
       this.check(type, value, path, depth, skipTypeKey);
       found = this.problems.slice(before).map((p) => ({ path: relativePath(path, p.path), message: p.message }));
       if (!byType) this.memo!.results.set(value, byType = new Map());
-      byType.set(key, found);
+      let byDepth = byType.get(type);
+      if (!byDepth) byType.set(type, byDepth = new Map());
+      byDepth.set(key, found);
       return;
     }
     for (const p of found) this.problems.push({ path: rebasePath(path, p.path), message: p.message });
@@ -116,25 +119,25 @@ export class MessageWalker {
       if (v !== null) this.fieldValue(field, v, at, depth);
       if (this.problems.length > before) malformed.add(field.name);
     }
-    const isSet = (f: protobuf.Field) => seen.has(f.name) && value[seen.get(f.name)!] !== null;
-    this.oneofs(info, isSet, path);
-    this.fieldRules(info, value, seen, (f) => isSet(f) && !malformed.has(f.name), (f) => malformed.has(f.name), path);
+    // No closures here: this runs for every object of every bootstrap.
+    this.oneofs(info, value, seen, path);
+    this.fieldRules(info, value, seen, malformed, path);
   }
 
-  private oneofs(info: TypeInfo, isSet: (f: protobuf.Field) => boolean, path: string): void {
+  private oneofs(info: TypeInfo, value: Record<string, unknown>, seen: Map<string, string>, path: string): void {
     for (const oneof of info.oneofs) {
-      const set = oneof.fieldsArray.filter(isSet).map((f) => f.name);
+      const set: string[] = [];
+      for (const f of oneof.fieldsArray) if (isSet(f, value, seen)) set.push(f.name);
       if (set.length > 1) this.report(path, `only one of ${list(oneof)} may be set (oneof ${oneof.name}); got ${set.join(" and ")}`);
       if (set.length === 0 && oneofRequired(oneof)) this.report(path, `one of ${list(oneof)} is required (oneof ${oneof.name})`);
     }
   }
 
-  private fieldRules(info: TypeInfo, value: Record<string, unknown>, seen: Map<string, string>,
-    isSet: (f: protobuf.Field) => boolean, isMalformed: (f: protobuf.Field) => boolean, path: string): void {
+  private fieldRules(info: TypeInfo, value: Record<string, unknown>, seen: Map<string, string>, malformed: Set<string>, path: string): void {
     for (const [field, rules] of info.ruled) {
-      if (isMalformed(field)) continue;
+      if (malformed.has(field.name)) continue;
       const at = childPath(path, seen.get(field.name) ?? field.name);
-      if (isSet(field)) {
+      if (isSet(field, value, seen)) {
         this.applyRules(field, rules, value[seen.get(field.name)!], at);
         continue;
       }
@@ -160,9 +163,9 @@ export class MessageWalker {
     for (const msg of this.ruleMessages(field, rules, value)) this.report(at, msg);
     const items = rules.repeated?.items;
     if (items && Array.isArray(value)) {
-      value.forEach((item, i) => {
-        for (const msg of checkRules(items, enumNumber(field, item))) this.report(indexPath(at, i), msg);
-      });
+      for (let i = 0; i < value.length; i++) {
+        for (const msg of checkRules(items, enumNumber(field, value[i]))) this.report(indexPath(at, i), msg);
+      }
     }
   }
 
@@ -186,7 +189,7 @@ export class MessageWalker {
       }
     } else if (field.repeated) {
       if (!Array.isArray(value)) return this.report(path, `expected a list, got ${describe(value)}`);
-      value.forEach((v, i) => this.single(field, v, indexPath(path, i), depth));
+      for (let i = 0; i < value.length; i++) this.single(field, value[i], indexPath(path, i), depth);
     } else {
       this.single(field, value, path, depth);
     }
@@ -205,9 +208,9 @@ export class MessageWalker {
   }
 
   private enumValue(e: protobuf.Enum, value: unknown, path: string): void {
-    const name = e.fullName.slice(1);
     if (typeof value === "string" && Object.hasOwn(e.values, value)) return;
     if (typeof value === "number" && Number.isInteger(value) && e.valuesById[value] !== undefined) return;
+    const name = e.fullName.slice(1);
     this.report(path, `expected one of ${Object.keys(e.values).join(", ")} (${name}), got ${describe(value)}`);
   }
 
@@ -276,6 +279,12 @@ function defaultScalar(type: string): unknown {
 }
 
 /** Enum names become their numbers so numeric PGV rules (in/not_in/const) apply. */
+/** Whether the object has field `f` (under either spelling) with a value other than null. */
+function isSet(f: protobuf.Field, value: Record<string, unknown>, seen: Map<string, string>): boolean {
+  const key = seen.get(f.name);
+  return key !== undefined && value[key] !== null;
+}
+
 function enumNumber(field: protobuf.Field, value: unknown): unknown {
   const e = field.resolvedType;
   if (e instanceof protobuf.Enum && typeof value === "string") return e.values[value];

@@ -56,7 +56,7 @@ export function checkRules(rules: Rules, value: unknown): string[] {
 
 function checkString(r: Rules, s: string, out: string[]): void {
   if (r.ignore_empty && s === "") return;
-  checkLengths(r, [...s].length, "characters", out);
+  if (r.len !== undefined || r.min_len !== undefined || r.max_len !== undefined) checkLengths(r, codePoints(s), "characters", out);
   if (r.min_bytes !== undefined && Buffer.byteLength(s) < Number(r.min_bytes)) out.push(`expected at least ${r.min_bytes} byte(s)`);
   if (r.max_bytes !== undefined && Buffer.byteLength(s) > Number(r.max_bytes)) out.push(`expected at most ${r.max_bytes} byte(s)`);
   if (r.const !== undefined && s !== r.const) out.push(`expected ${JSON.stringify(r.const)}`);
@@ -73,6 +73,13 @@ function checkString(r: Rules, s: string, out: string[]): void {
     if (re && !re.test(s)) out.push(`expected a value matching ${r.pattern}`);
   }
 }
+
+/** Characters as PGV counts them (code points), without spreading every string into an array. */
+function codePoints(s: string): number {
+  return SURROGATE.test(s) ? [...s].length : s.length;
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 function checkLengths(r: Rules, len: number, unit: string, out: string[]): void {
   if (r.ignore_empty && len === 0) return;
