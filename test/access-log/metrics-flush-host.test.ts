@@ -81,3 +81,17 @@ test("an invalid metricsFlushMs is refused in on_configure", () => {
       JSON.stringify(bad));
   }
 });
+
+test("route counters: 512 routes by name, the rest under \"other\", each request counted once", () => {
+  const routes = Array.from({ length: 520 }, (_, i) => ({ name: `vs/shop/r${i}`, match: { prefix: `/p${i}/` }, route: { cluster: "api" } }));
+  const plugin = startPlugin({ wasm: wasmPath("access-log"), name: "access-log", config: JSON.stringify(baseConfig()),
+    clusters: ["api"], routes });
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < routes.length; i++) assert.equal(exchange(plugin, { path: `/p${i}/x` }).status, 200);
+  }
+  plugin.advanceTime(1000);
+  for (let i = 0; i < 512; i++) assert.equal(plugin.metric(`wasmesh_access.requests.vs_shop_r${i}.2xx`), 2, `route ${i}`);
+  assert.equal(plugin.metric("wasmesh_access.requests.vs_shop_r512.2xx"), undefined);
+  assert.equal(plugin.metric("wasmesh_access.requests.other.2xx"), 16);
+  assert.equal(plugin.metric(LOGGED), 1040);
+});
