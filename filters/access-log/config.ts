@@ -12,7 +12,7 @@ import { Redactor, HeaderRef, ALWAYS_REDACTED } from "./redact/redactor";
 import { utf8Lower } from "./redact/lower";
 import { FixedHeaders } from "./format/values";
 import { SamplingPolicy, RecordFilter } from "./sample/sampler";
-import { decodeCollector, CollectorConfig, stringList, isHeaderName, integerIn, millisAsNanos } from "./config-parts";
+import { decodeCollector, CollectorConfig, stringList, isHeaderName, integerIn, ceilIn, millisAsNanos } from "./config-parts";
 
 export { CollectorConfig };
 
@@ -39,6 +39,8 @@ export class AccessLogConfig {
   stdout: bool = false;
   collector: CollectorConfig | null = null;
   metricsPrefix: string = "";
+  /** How often summed counter deltas go to Envoy (0: each increment at once). */
+  metricsFlushMs: u32 = 1000;
   /** Field bits the writers need from Envoy (record/fields.ts needBit). */
   needs: u32 = 0;
   /** Whether any writer reads response headers. */
@@ -46,7 +48,7 @@ export class AccessLogConfig {
 }
 
 const TOP_KEYS = ["workload", "format", "template", "fields", "requestHeaders", "responseHeaders", "redact",
-  "sampling", "filters", "sinks", "metricsPrefix"];
+  "sampling", "filters", "sinks", "metricsPrefix", "metricsFlushMs"];
 
 function jsonKey(prefix: string, name: string): ArrayBuffer {
   const w = new ByteWriter(64);
@@ -77,6 +79,11 @@ export function decodeConfig(bytes: ArrayBuffer): AccessLogConfig | null {
   if (format === null || !format.isString || (format.str != "json" && format.str != "text")) return null;
   c.workload = workload.str;
   c.metricsPrefix = prefix.str;
+  if (doc.has("metricsFlushMs")) {
+    const flush = ceilIn(doc.get("metricsFlushMs"), 0, 3_600_000);
+    if (flush < 0) return null;
+    c.metricsFlushMs = <u32>flush;
+  }
   c.text = format.str == "text";
   const jw = new ByteWriter(64);
   jw.bytes(utf8('{"workload":"'));

@@ -16,6 +16,7 @@ import { writeOtlpRecord } from "./sinks/otlp";
 import { writeStdout } from "./sinks/stdout";
 import { CollectorSink } from "./sinks/collector";
 import { Metrics } from "./metrics";
+import { TickSchedule } from "./tick-schedule";
 
 // access-log runs AssemblyScript's minimal runtime (asconfig.json): no shadow stack and no
 // incremental GC work on the hot path, but garbage is only freed by an explicit __collect().
@@ -33,6 +34,7 @@ class AccessLogRoot extends RootContext {
   config: AccessLogConfig | null = null;
   metrics: Metrics | null = null;
   collector: CollectorSink | null = null;
+  schedule: TickSchedule = new TickSchedule(0, 0);
   line: ByteWriter = new ByteWriter(2048);
   otlp: ByteWriter = new ByteWriter(2048);
   scratch: ByteWriter = new ByteWriter(512);
@@ -57,19 +59,22 @@ class AccessLogRoot extends RootContext {
       return false;
     }
     this.config = config;
-    const metrics = new Metrics(config.metricsPrefix);
+    const metrics = new Metrics(config.metricsPrefix, config.metricsFlushMs > 0);
     this.metrics = metrics;
     const cc = config.collector;
-    if (cc !== null) {
-      this.collector = new CollectorSink(cc, metrics, config.workload);
-      setTickPeriod(cc.flushIntervalMs);
-    }
+    if (cc !== null) this.collector = new CollectorSink(cc, metrics, config.workload);
+    this.schedule = new TickSchedule(cc === null ? 0 : cc.flushIntervalMs, config.metricsFlushMs);
+    if (this.schedule.periodMs > 0) setTickPeriod(this.schedule.periodMs);
     return true;
   }
 
   onTick(): void {
+    const s = this.schedule;
+    s.tick();
     const c = this.collector;
-    if (c !== null) c.onTick();
+    if (c !== null && s.collectorDue) c.onTick();
+    const m = this.metrics;
+    if (m !== null && s.metricsDue) m.flush();
     this.collectSometimes();
   }
 
@@ -82,6 +87,8 @@ class AccessLogRoot extends RootContext {
   onDone(): bool {
     const c = this.collector;
     if (c !== null) c.onDone();
+    const m = this.metrics;
+    if (m !== null) m.flush();
     return true;
   }
 

@@ -8,88 +8,93 @@
 //   <prefix>_records_logged / _records_sampled_out / _records_filtered_out
 //   <prefix>_stdout_written / _stdout_failed
 //   <prefix>_collector_sent / _failed / _dropped, gauge <prefix>_collector_pending
-import { defineMetric, incrementCounter, recordHistogram, MetricType } from "../common/abi/host";
-import { proxy_increment_metric } from "../common/abi/imports";
-import { text, utf8, bytesEqualAt, copyFrom } from "../common/bytes";
+// Counters and the gauge are summed in guest memory and reach Envoy on the root tick, every
+// metricsFlushMs (default 1000; 0: at once), so they lag by at most that; the histogram is
+// recorded per request (Envoy needs each value).
+import { defineMetric, recordHistogram, MetricType } from "../common/abi/host";
+import { text, utf8, bytesEqualAt } from "../common/bytes";
+import { CounterBatch } from "./counter-batch";
+import { RouteTable } from "./route-table";
 
-/** Distinct route metrics per VM; beyond this, requests count under route "other". */
-const MAX_ROUTE_METRICS = 512;
 const AUTH_DECISIONS = ["allow", "deny", "unauthenticated", "audit-deny", "audit-allow"];
 
-class RouteMetric {
-  constructor(readonly route: ArrayBuffer, readonly statusClass: i32, readonly id: u32) {}
-}
-
+/** The filter's metrics. Counter and gauge fields are CounterBatch slots; `duration` is an Envoy id. */
 export class Metrics {
   logged: u32; sampledOut: u32; filteredOut: u32; stdoutWritten: u32; stdoutFailed: u32;
   collectorSent: u32; collectorFailed: u32; collectorDropped: u32; collectorPending: u32;
   duration: u32;
-  /** Route metrics found by comparing bytes, so the hot path allocates nothing. */
-  private routes: RouteMetric[] = [];
+  private counters: CounterBatch;
+  private routes: RouteTable = new RouteTable();
   private authWords: ArrayBuffer[] = [];
-  private authIds: u32[] = [];
+  private authSlots: u32[] = [];
   private authNone: u32 = 0;
   private authOther: u32 = 0;
-  private otherRoutes: StaticArray<u32> = new StaticArray<u32>(6);
+  /** Route "other" per status class (-1 until first seen). */
+  private otherRoutes: StaticArray<i32> = new StaticArray<i32>(6);
 
-  constructor(readonly prefix: string) {
-    this.logged = defineMetric(MetricType.Counter, prefix + ".records_logged");
-    this.sampledOut = defineMetric(MetricType.Counter, prefix + ".records_sampled_out");
-    this.filteredOut = defineMetric(MetricType.Counter, prefix + ".records_filtered_out");
-    this.stdoutWritten = defineMetric(MetricType.Counter, prefix + ".stdout_written");
-    this.stdoutFailed = defineMetric(MetricType.Counter, prefix + ".stdout_failed");
-    this.collectorSent = defineMetric(MetricType.Counter, prefix + ".collector_sent");
-    this.collectorFailed = defineMetric(MetricType.Counter, prefix + ".collector_failed");
-    this.collectorDropped = defineMetric(MetricType.Counter, prefix + ".collector_dropped");
-    this.collectorPending = defineMetric(MetricType.Gauge, prefix + ".collector_pending");
+  /** `batched`: counters wait for flush() (metricsFlushMs > 0). */
+  constructor(readonly prefix: string, batched: bool) {
+    const c = new CounterBatch(batched);
+    this.counters = c;
+    this.logged = c.define(MetricType.Counter, prefix + ".records_logged");
+    this.sampledOut = c.define(MetricType.Counter, prefix + ".records_sampled_out");
+    this.filteredOut = c.define(MetricType.Counter, prefix + ".records_filtered_out");
+    this.stdoutWritten = c.define(MetricType.Counter, prefix + ".stdout_written");
+    this.stdoutFailed = c.define(MetricType.Counter, prefix + ".stdout_failed");
+    this.collectorSent = c.define(MetricType.Counter, prefix + ".collector_sent");
+    this.collectorFailed = c.define(MetricType.Counter, prefix + ".collector_failed");
+    this.collectorDropped = c.define(MetricType.Counter, prefix + ".collector_dropped");
+    this.collectorPending = c.define(MetricType.Gauge, prefix + ".collector_pending");
     this.duration = defineMetric(MetricType.Histogram, prefix + ".duration_ms");
     for (let i = 0; i < AUTH_DECISIONS.length; i++) {
       this.authWords.push(utf8(AUTH_DECISIONS[i]));
-      this.authIds.push(defineMetric(MetricType.Counter, prefix + ".auth." + AUTH_DECISIONS[i].replaceAll("-", "_")));
+      this.authSlots.push(c.define(MetricType.Counter, prefix + ".auth." + AUTH_DECISIONS[i].replaceAll("-", "_")));
     }
-    this.authNone = defineMetric(MetricType.Counter, prefix + ".auth.none");
-    this.authOther = defineMetric(MetricType.Counter, prefix + ".auth.other");
+    this.authNone = c.define(MetricType.Counter, prefix + ".auth.none");
+    this.authOther = c.define(MetricType.Counter, prefix + ".auth.other");
+    for (let i = 0; i < 6; i++) this.otherRoutes[i] = -1;
   }
 
-  count(id: u32, n: i64 = 1): void {
-    if (n > 0) incrementCounter(id, n);
+  count(slot: u32, n: i64 = 1): void {
+    if (n > 0) this.counters.add(slot, n);
   }
 
   /** Gauges take signed deltas (Envoy accumulates them across worker VMs). */
   adjustPending(delta: i64): void {
-    if (delta != 0 && this.collectorPending != 0) proxy_increment_metric(this.collectorPending, delta);
+    this.counters.add(this.collectorPending, delta);
+  }
+
+  /** Sends the counts summed since the last flush to Envoy. */
+  flush(): void {
+    this.counters.flush();
   }
 
   /** One request: its route id and auth decision as bytes at [ptr, ptr+len) (len 0: none). */
   request(routePtr: usize, routeLen: i32, code: i64, durationNanos: i64, authPtr: usize, authLen: i32): void {
-    incrementCounter(this.routeMetric(routePtr, routeLen, code >= 100 && code <= 599 ? <i32>(code / 100) : 0));
+    this.counters.add(this.routeSlot(routePtr, routeLen, code >= 100 && code <= 599 ? <i32>(code / 100) : 0), 1);
     if (durationNanos >= 0) recordHistogram(this.duration, <u64>(durationNanos / 1_000_000));
-    incrementCounter(this.authMetric(authPtr, authLen));
+    this.counters.add(this.authSlot(authPtr, authLen), 1);
   }
 
-  private routeMetric(ptr: usize, len: i32, statusClass: i32): u32 {
-    const routes = this.routes;
-    for (let i = 0; i < routes.length; i++) {
-      const m = unchecked(routes[i]);
-      if (m.statusClass == statusClass && bytesEqualAt(ptr, <usize>len, m.route)) return m.id;
-    }
-    const full = routes.length >= MAX_ROUTE_METRICS;
-    if (full && this.otherRoutes[statusClass] != 0) return this.otherRoutes[statusClass];
-    const route = copyFrom(ptr, <usize>len);
-    const name = full ? "other" : (len == 0 ? "none" : sanitize(text(route)));
-    const id = defineMetric(MetricType.Counter, this.prefix + ".requests." + name + "." + String.fromCharCode(0x30 + statusClass) + "xx");
-    if (full) this.otherRoutes[statusClass] = id;
-    else routes.push(new RouteMetric(route, statusClass, id));
-    return id;
+  private routeSlot(ptr: usize, len: i32, statusClass: i32): u32 {
+    const r = this.routes.find(ptr, len);
+    const slots = r === null ? this.otherRoutes : r.slots;
+    const known = unchecked(slots[statusClass]);
+    if (known >= 0) return <u32>known;
+    const name = r === null ? "other" : (len == 0 ? "none" : sanitize(text(r.route)));
+    const slot = this.counters.define(MetricType.Counter,
+      this.prefix + ".requests." + name + "." + String.fromCharCode(0x30 + statusClass) + "xx");
+    slots[statusClass] = <i32>slot;
+    return slot;
   }
 
   /** The decision is the first word of auth-policy's value ("deny policy/rule"). */
-  private authMetric(p: usize, len: i32): u32 {
+  private authSlot(p: usize, len: i32): u32 {
     if (len <= 0) return this.authNone;
     let n: usize = 0;
     while (n < <usize>len && load<u8>(p + n) != 0x20) n++;
     for (let i = 0; i < this.authWords.length; i++) {
-      if (bytesEqualAt(p, n, unchecked(this.authWords[i]))) return unchecked(this.authIds[i]);
+      if (bytesEqualAt(p, n, unchecked(this.authWords[i]))) return unchecked(this.authSlots[i]);
     }
     return this.authOther;
   }

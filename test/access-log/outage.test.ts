@@ -53,7 +53,9 @@ test("a hanging collector fills the bounded buffer: the overflow is dropped, the
     }), { clusters: { hang: port } });
     meshes.push(mesh);
     await send(mesh, 200);
-    const during = await mesh.stats();
+    // Counters reach Envoy on the next metrics flush.
+    let during: Record<string, number> = {};
+    await eventually(async () => (during = await mesh.stats())["wasmesh_access.collector_dropped"] > 0, 3000);
     assert.ok(during["wasmesh_access.collector_dropped"] > 0, "nothing was dropped");
     assert.ok(during["wasmesh_access.collector_pending"] <= 20 + 4 * 5, `pending ${during["wasmesh_access.collector_pending"]}`);
     const s = await settled(mesh, 200);

@@ -91,7 +91,12 @@ test("1,000 requests give exactly 1,000 records on stdout and at the collector, 
   }
   for (const p of mesh.collector!.paths) assert.equal(p, "POST /v1/logs application/json otel-collector");
 
-  const stats = await mesh.stats();
+  // Counters reach Envoy on the filter's metrics flush (default every 1 s), so poll with a deadline.
+  let stats: Record<string, number> = {};
+  await eventually(async () => {
+    stats = await mesh.stats();
+    return stats["wasmesh_access.records_logged"] === N && stats["wasmesh_access.collector_sent"] === N;
+  }, 3000);
   assert.equal(stats["wasmesh_access.records_logged"], N);
   assert.equal(stats["wasmesh_access.stdout_written"], N);
   assert.equal(stats["wasmesh_access.collector_sent"], N);

@@ -46,6 +46,15 @@ describe("decodeConfig", () => {
     expect(c.sampling.slowNanos).toBe(500_000);
   });
 
+  it("flushes metrics every second unless metricsFlushMs says otherwise (0: at once)", () => {
+    expect(decodeConfig(doc("json"))!.metricsFlushMs).toBe(1000);
+    expect(decodeConfig(doc("json", ',"metricsFlushMs":0'))!.metricsFlushMs).toBe(0);
+    expect(decodeConfig(doc("json", ',"metricsFlushMs":2.5'))!.metricsFlushMs).toBe(3);
+    expect(decodeConfig(doc("json", ',"metricsFlushMs":-1'))).toBeNull();
+    expect(decodeConfig(doc("json", ',"metricsFlushMs":"1000"'))).toBeNull();
+    expect(decodeConfig(doc("json", ',"metricsFlushMs":3600001'))).toBeNull();
+  });
+
   it("rejects what it cannot honour", () => {
     expect(decodeConfig(String.UTF8.encode("{"))).toBeNull();
     expect(decodeConfig(doc("yaml"))).toBeNull();

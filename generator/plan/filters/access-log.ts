@@ -50,4 +50,7 @@ export interface AccessLogConfig {
   };
   /** Prefix for the filter's metrics, e.g. "wasmesh_access". */
   metricsPrefix: string;
+  /** How often the filter sends its summed counters to Envoy, in ms (0: every increment at once).
+   * Not emitted: the filter's default, 1000, applies, so metrics lag by at most 1 s. */
+  metricsFlushMs?: number;
 }
