@@ -109,3 +109,28 @@ test("the seed example plus a compose-declared workload generates a bootstrap En
   assert.deepEqual(readdirSync(join(dir, "envoy-configs")), ["my-app.yaml"]);
   assert.deepEqual(validateBootstrap(parse(readFileSync(join(dir, "envoy-configs/my-app.yaml"), "utf8"))), []);
 });
+
+test("generate --filters native: Envoy's own filters in place of wasmesh's; what they cannot express is an error", () => {
+  const dir = shopProject();
+  const gen = runCli(["generate", "--filters", "native"], dir, REAL);
+  assert.equal(gen.code, 0, gen.stderr);
+  const judged: string[] = [];
+  for (const f of readdirSync(join(dir, "envoy-configs"))) {
+    const text = readFileSync(join(dir, "envoy-configs", f), "utf8");
+    assert.deepEqual(validateBootstrap(parse(text)), [], f);
+    assert.doesNotMatch(text, /envoy\.extensions\.filters\.http\.wasm\.v3\.Wasm/, `${f} has no wasm filter`);
+    if (/envoy\.filters\.http\.rbac/.test(text)) judged.push(f);
+  }
+  assert.deepEqual(judged.sort(), ["api-v1.yaml", "api-v2.yaml"], "the policy's workloads judge with RBAC");
+  assert.equal(runCli(["check", "--filters", "native"], dir, REAL).code, 0, "check compares with the same variant");
+  assert.equal(runCli(["check"], dir, REAL).code, 1, "the wasm variant differs");
+  assert.equal(runCli(["generate", "--filters", "lua"], dir, REAL).code, 2);
+
+  const policy = join(dir, "mesh/policy.yaml");
+  writeFileSync(policy, readFileSync(policy, "utf8").replace(/paths: \[([^\]]*)\]/, 'paths: [$1, "/x/{*}/y"]'));
+  const before = readdirSync(join(dir, "envoy-configs")).map((f) => readFileSync(join(dir, "envoy-configs", f), "utf8"));
+  const bad = runCli(["generate", "--filters", "native"], dir, REAL);
+  assert.equal(bad.code, 1, bad.stderr);
+  assert.match(bad.stderr, /native filter variant cannot express the path template "\/x\/\{\*\}\/y"/);
+  assert.deepEqual(readdirSync(join(dir, "envoy-configs")).map((f) => readFileSync(join(dir, "envoy-configs", f), "utf8")), before, "nothing written");
+});

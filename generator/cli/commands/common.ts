@@ -20,6 +20,7 @@ export interface OutputOptions extends CommonOptions {
   output: string;
   wasmDir?: string;
   certDir?: string;
+  filters?: "wasm" | "native";
 }
 
 /** --format, --quiet, --werror, --silence and --compose, on every command that reads a mesh. */
@@ -35,7 +36,9 @@ export function withMeshOptions(cmd: Command): Command {
 }
 
 export function withOutputOption(cmd: Command): Command {
-  return withPlanOptions(cmd.option("-o, --output <dir>", "folder of generated bootstraps (owned by wasmesh)", DEFAULT_OUTPUT));
+  return withPlanOptions(cmd.option("-o, --output <dir>", "folder of generated bootstraps (owned by wasmesh)", DEFAULT_OUTPUT))
+    .addOption(new Option("--filters <variant>", "wasm: wasmesh's filters; native: Envoy's own filters (jwt_authn, RBAC, route table, file access log) in their place, for comparison")
+      .choices(["wasm", "native"]).default("wasm"));
 }
 
 /** Where Envoy will find the filters and certificates (written into the bootstraps). */
@@ -48,12 +51,21 @@ export function withPlanOptions(cmd: Command): Command {
 export type Outcome = { ok: true; outputs: OutputFile[]; result: GenerateResult } | { ok: false };
 
 /** Reads and generates; prints diagnostics; refuses output with errors or failing the proto gate. */
-export async function generateChecked(io: Io, mesh: string, o: CommonOptions & { output?: string; wasmDir?: string; certDir?: string },
-  gate = true): Promise<Outcome> {
+export async function generateChecked(io: Io, mesh: string,
+  o: CommonOptions & { output?: string; wasmDir?: string; certDir?: string; filters?: "wasm" | "native" }, gate = true): Promise<Outcome> {
   const files = readMeshOrReport(io, mesh, o);
   if (!files) return { ok: false };
-  const options: PipelineOptions = { ...(o.wasmDir ? { wasmDir: o.wasmDir } : {}), ...(o.certDir ? { certDir: o.certDir } : {}) };
-  const result = (await loadPipeline()).generate({ files, options });
+  const options: PipelineOptions = { ...(o.wasmDir ? { wasmDir: o.wasmDir } : {}), ...(o.certDir ? { certDir: o.certDir } : {}),
+    ...(o.filters === "native" ? { filters: "native" as const } : {}) };
+  let result: GenerateResult;
+  try {
+    result = (await loadPipeline()).generate({ files, options });
+  } catch (e) {
+    // The native variant has no equivalent for some features; it names the one it met.
+    if (!(e instanceof Error && e.name === "NativeUnsupportedError")) throw e;
+    io.err(`error: ${e.message}\n`);
+    return { ok: false };
+  }
   const diagnostics = adjust(result.diagnostics, o);
   if (printDiagnostics(io, diagnostics, o)) return { ok: false };
   const outputs = inFormat(result.outputs, o.format);
