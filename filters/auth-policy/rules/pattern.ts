@@ -1,5 +1,6 @@
 // Istio string patterns: exact, `prefix*`, `*suffix`, or `*` (present with any value). A `*`
 // anywhere else is a config error, never a wildcard (CVE-2026-39350 came from such guessing).
+import { item } from "./item";
 
 export enum PatternKind { Exact, Prefix, Suffix, Any }
 
@@ -49,7 +50,7 @@ export function decodePatterns(list: string[], lower: bool = false): Pattern[] |
 
 export function anyMatchesAt(patterns: Pattern[], ptr: usize, len: usize): bool {
   for (let i = 0; i < patterns.length; i++) {
-    if (unchecked(patterns[i]).matchesAt(ptr, len)) return true;
+    if (item(patterns, i).matchesAt(ptr, len)) return true;
   }
   return false;
 }
