@@ -59,7 +59,7 @@ export function ruleMatches(rule: Rule, f: RequestFacts): bool {
   return negate ? !hit : hit;
 }
 
-export function sourceMatches(s: Source, f: RequestFacts): bool {
+@inline export function sourceMatches(s: Source, f: RequestFacts): bool {
   return optional(s.principals, f.peerPrincipal, false) && optional(s.notPrincipals, f.peerPrincipal, true)
     && optional(s.namespaces, f.peerNamespace, false) && optional(s.notNamespaces, f.peerNamespace, true)
     && cidrs(s.ipBlocks, f.sourceIp, false) && cidrs(s.notIpBlocks, f.sourceIp, true)
@@ -67,7 +67,7 @@ export function sourceMatches(s: Source, f: RequestFacts): bool {
     && optional(s.notRequestPrincipals, f.requestPrincipal, true);
 }
 
-export function operationMatches(o: Operation, f: RequestFacts): bool {
+@inline export function operationMatches(o: Operation, f: RequestFacts): bool {
   return methods(o.methods, f.methodPtr, f.methodLen, false) && methods(o.notMethods, f.methodPtr, f.methodLen, true)
     && paths(o.paths, f.pathPtr, f.pathLen, false) && paths(o.notPaths, f.pathPtr, f.pathLen, true)
     && hosts(o.hosts, f, false) && hosts(o.notHosts, f, true)

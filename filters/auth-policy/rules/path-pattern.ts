@@ -2,7 +2,7 @@
 // non-empty segment; `{**}` is zero or more characters, '/' included, and must be the last
 // operator. A template segment holds nothing but its operator, and `*`, `{`, `}` may not appear
 // outside one. Any byte other than '/' counts as segment content ('*' too: CVE-2025-46821).
-import { item } from "./item";
+import { item, sameBytes } from "./item";
 import { Pattern, decodePattern } from "./pattern";
 
 enum Token { Literal, One, Many }
@@ -24,7 +24,7 @@ export class PathPattern {
       if (t == Token.Literal) {
         const lit = item(this.literals, i);
         const n = <usize>lit.byteLength;
-        if (pos + n > len || memory.compare(ptr + pos, changetype<usize>(lit), n) != 0) return false;
+        if (pos + n > len || !sameBytes(ptr + pos, changetype<usize>(lit), n)) return false;
         pos += n;
       } else if (t == Token.One) {
         const start = pos;
