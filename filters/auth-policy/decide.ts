@@ -1,5 +1,6 @@
 // Rule evaluation order (Istio): DENY rules first; then, when there is any ALLOW rule, only a
-// request one of them matches passes; AUDIT rules only mark the request. Pure.
+// request one of them matches passes; AUDIT rules only mark the request. Pure (the Verdict object is reused).
+import { item } from "./rules/item";
 import { Rule } from "./rules/model";
 import { ruleMatches } from "./rules/evaluate";
 import { RequestFacts } from "./rules/facts";
@@ -13,22 +14,26 @@ export class Verdict {
   audit: Rule | null = null;
 }
 
+// Reused: a verdict is read before the next request is decided.
+const verdict = new Verdict();
+
 export function decide(c: AuthPolicyConfig, f: RequestFacts): Verdict {
-  const v = new Verdict();
+  const v = verdict;
+  v.allowed = true; v.rule = null; v.audit = null;
   for (let i = 0; i < c.auditRules.length; i++) {
-    if (ruleMatches(unchecked(c.auditRules[i]), f)) { v.audit = unchecked(c.auditRules[i]); break; }
+    if (ruleMatches(item(c.auditRules, i), f)) { v.audit = item(c.auditRules, i); break; }
   }
   for (let i = 0; i < c.denyRules.length; i++) {
-    if (ruleMatches(unchecked(c.denyRules[i]), f)) {
+    if (ruleMatches(item(c.denyRules, i), f)) {
       v.allowed = false;
-      v.rule = unchecked(c.denyRules[i]);
+      v.rule = item(c.denyRules, i);
       return v;
     }
   }
   if (c.allowRules.length == 0) return v;
   for (let i = 0; i < c.allowRules.length; i++) {
-    if (ruleMatches(unchecked(c.allowRules[i]), f)) {
-      v.rule = unchecked(c.allowRules[i]);
+    if (ruleMatches(item(c.allowRules, i), f)) {
+      v.rule = item(c.allowRules, i);
       return v;
     }
   }

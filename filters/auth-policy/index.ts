@@ -7,7 +7,7 @@ import { RootContext, HttpContext, registerRootContext } from "../common/abi/con
 import { HeadersStatus, LogLevel, MapType, BufferType } from "../common/abi/enums";
 import { getBuffer, log, logEnabled, nowNanos, replaceHeader } from "../common/abi/host";
 import { peerUriSan, sourceAddress, destinationAddress, destinationPort, setFilterState } from "../common/abi/properties";
-import { utf8, concat, copyFrom } from "../common/bytes";
+import { utf8 } from "../common/bytes";
 import { pathEnd } from "../common/path/normalize";
 import { validUtf8 } from "../common/json/parse";
 import { getHeaderPairsReused } from "../common/headers/reused-pairs";
@@ -18,7 +18,7 @@ import { Metrics } from "./metrics";
 import { RequestFacts } from "./rules/facts";
 import { ipOfSocketAddress } from "./rules/cidr";
 import { decide, decisionRecord } from "./decide";
-import { judgePath, PathVerdict } from "./request-path";
+import { judgePathAt, JudgedPath, PathVerdict } from "./request-path";
 import { authenticate, AuthResult, AuthStatus } from "./jwt/authenticate";
 import { TokenCache } from "./jwt/cache";
 import { applyAllowedMutations } from "./mutations";
@@ -31,6 +31,12 @@ const DENY_RECORD = utf8("deny");
 const BAD_REQUEST_RECORD = utf8("deny bad-request");
 const INVALID_PEER_RECORD = utf8("deny invalid-peer-identity");
 const NO_AUTH = new AuthResult();
+// One request is judged at a time; the facts hold nothing past on_request_headers.
+const facts = new RequestFacts();
+
+function nowSeconds(): i64 {
+  return <i64>(nowNanos() / 1_000_000_000);
+}
 
 class AuthPolicyRoot extends RootContext {
   config: AuthPolicyConfig | null = null;
@@ -59,10 +65,9 @@ class AuthPolicyRoot extends RootContext {
 
 /** Methods are case-sensitive (RFC 9110): a lower-case `delete` must not slip past a DENY on
  * DELETE to a backend that upper-cases it, so only A-Z, digits, '-' and '_' are judged (Istio: 400). */
-function canonicalMethod(m: ArrayBuffer): bool {
-  const p = changetype<usize>(m);
-  if (m.byteLength == 0) return false;
-  for (let i = 0; i < m.byteLength; i++) {
+function canonicalMethod(p: usize, len: usize): bool {
+  if (len == 0) return false;
+  for (let i: usize = 0; i < len; i++) {
     const c = load<u8>(p + i);
     if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c == 0x2d || c == 0x5f)) return false;
   }
@@ -82,7 +87,7 @@ function plainAuthority(p: usize, len: usize): bool {
   return true;
 }
 
-/** A request's garbage, roughly: its context and facts, the path and method copies, a verdict. */
+/** A request's garbage, roughly: its context, the header map's object and the host's copy. */
 const GARBAGE_PER_REQUEST: usize = 1024;
 
 class AuthPolicyStream extends HttpContext {
@@ -99,21 +104,23 @@ class AuthPolicyStream extends HttpContext {
     const h = getHeaderPairsReused(MapType.RequestHeaders);
     const pseudo = findPseudoHeaders(h);
     if (pseudo === null) return this.deny(root, DENY_RECORD, null);
-    const method = copyFrom(h.valuePtr(pseudo.method), h.valueLen(pseudo.method));
-    const rawPath = copyFrom(h.valuePtr(pseudo.path), h.valueLen(pseudo.path));
+    // Method, path and authority are read where they lie in the header map (not copied).
+    const methodPtr = h.valuePtr(pseudo.method), methodLen = h.valueLen(pseudo.method);
+    const rawPathPtr = h.valuePtr(pseudo.path), rawPathLen = h.valueLen(pseudo.path);
     const authorityPtr = h.valuePtr(pseudo.authority), authorityLen = h.valueLen(pseudo.authority);
-    const judged = judgePath(rawPath, config.allowUnsafePaths);
-    if (judged.verdict != PathVerdict.Ok || !canonicalMethod(method) || !plainAuthority(authorityPtr, authorityLen)) {
+    const judged = judgePathAt(rawPathPtr, rawPathLen, config.allowUnsafePaths);
+    if (judged.verdict != PathVerdict.Ok || !canonicalMethod(methodPtr, methodLen) || !plainAuthority(authorityPtr, authorityLen)) {
       setFilterState(DECISION, BAD_REQUEST_RECORD);
       m.count(m.badRequest);
       badRequest();
       return HeadersStatus.Stop;
     }
-    if (judged.changed && !this.forwardJudgedPath(rawPath, judged.path)) return this.deny(root, DENY_RECORD, null);
-    const f = new RequestFacts();
+    if (judged.changed && !this.forwardJudgedPath(rawPathPtr, rawPathLen, judged)) return this.deny(root, DENY_RECORD, null);
+    const f = facts;
+    f.reset();
     f.headers = h;
-    f.method = method;
-    f.path = judged.path;
+    f.methodPtr = methodPtr; f.methodLen = methodLen;
+    f.pathPtr = judged.ptr; f.pathLen = judged.len;
     f.setAuthority(authorityPtr, authorityLen);
     if (config.needs.peer && !this.readPeer(f)) return this.deny(root, INVALID_PEER_RECORD, null);
     if (config.needs.sourceIp) {
@@ -127,7 +134,7 @@ class AuthPolicyStream extends HttpContext {
     if (config.needs.destinationPort) f.destinationPort = destinationPort();
 
     const auth = config.providers.length == 0 ? NO_AUTH
-      : authenticate(config.providers, h, rawPath, <i64>(nowNanos() / 1_000_000_000), root.cache);
+      : authenticate(config.providers, h, rawPathPtr, rawPathLen, nowSeconds, root.cache);
     if (auth.status == AuthStatus.Invalid) {
       const provider = config.providers[auth.provider].name;
       if (logEnabled(LogLevel.Debug)) log(LogLevel.Debug, "auth-policy: invalid token for " + provider + ": " + auth.reason);
@@ -156,9 +163,12 @@ class AuthPolicyStream extends HttpContext {
   }
 
   /** Forwards the path that was judged (normalized), keeping the query as it came. */
-  private forwardJudgedPath(raw: ArrayBuffer, judged: ArrayBuffer): bool {
-    const end = <i32>pathEnd(changetype<usize>(raw), <usize>raw.byteLength);
-    return replaceHeader(MapType.RequestHeaders, PATH, concat(judged, raw.slice(end)));
+  private forwardJudgedPath(rawPtr: usize, rawLen: usize, judged: JudgedPath): bool {
+    const end = pathEnd(rawPtr, rawLen);
+    const out = new ArrayBuffer(<i32>(judged.len + rawLen - end));
+    memory.copy(changetype<usize>(out), judged.ptr, judged.len);
+    memory.copy(changetype<usize>(out) + judged.len, rawPtr + end, rawLen - end);
+    return replaceHeader(MapType.RequestHeaders, PATH, out);
   }
 
   /** Reads the peer's URI SAN; false when it is unusable (not UTF-8, or a NUL: CVE-2026-47778). */

@@ -13,16 +13,24 @@ import { validUtf8 } from "../common/json/parse";
 export enum PathVerdict { Ok, Unsafe, Malformed }
 
 export class JudgedPath {
-  constructor(
-    readonly verdict: PathVerdict,
-    /** The normalized path, without query. */
-    readonly path: ArrayBuffer,
-    /** Whether normalization changed it (the request must then be forwarded with it). */
-    readonly changed: bool,
-  ) {}
+  verdict: PathVerdict = PathVerdict.Ok;
+  /** The normalized path, without query, at [ptr, ptr+len): valid until the next judgment. */
+  ptr: usize = 0;
+  len: usize = 0;
+  /** Whether normalization changed it (the request must then be forwarded with it). */
+  changed: bool = false;
+
+  /** A copy of the normalized path. */
+  get path(): ArrayBuffer {
+    const out = new ArrayBuffer(<i32>this.len);
+    memory.copy(changetype<usize>(out), this.ptr, this.len);
+    return out;
+  }
 }
 
 const buffer = new PathBuffer();
+// Reused: one request at a time, read before the next path is judged.
+const judged = new JudgedPath();
 
 @inline function hex(c: u32): i32 {
   if (c >= 0x30 && c <= 0x39) return <i32>c - 0x30;
@@ -32,16 +40,27 @@ const buffer = new PathBuffer();
 }
 
 export function judgePath(raw: ArrayBuffer, allowUnsafe: bool): JudgedPath {
-  const base = changetype<usize>(raw);
-  const n = normalizePath(base, <usize>raw.byteLength, buffer);
-  const path = buffer.toBytes();
-  if (n == Normalized.Invalid) return new JudgedPath(PathVerdict.Malformed, path, false);
-  const end = pathEnd(base, <usize>raw.byteLength);
-  const changed = <usize>path.byteLength != end || memory.compare(base, changetype<usize>(path), end) != 0;
-  let verdict = inspect(changetype<usize>(path), <usize>path.byteLength);
+  return judgePathAt(changetype<usize>(raw), <usize>raw.byteLength, allowUnsafe);
+}
+
+/** Judges the raw :path at [base, base+rawLen) (not copied). */
+export function judgePathAt(base: usize, rawLen: usize, allowUnsafe: bool): JudgedPath {
+  const n = normalizePath(base, rawLen, buffer);
+  const j = judged;
+  j.ptr = buffer.ptr;
+  j.len = <usize>buffer.length;
+  j.changed = false;
+  if (n == Normalized.Invalid) {
+    j.verdict = PathVerdict.Malformed;
+    return j;
+  }
+  const end = pathEnd(base, rawLen);
+  j.changed = j.len != end || memory.compare(base, j.ptr, end) != 0;
+  let verdict = inspect(j.ptr, j.len);
   if (verdict == PathVerdict.Ok && n != Normalized.Ok) verdict = PathVerdict.Unsafe;
   if (verdict == PathVerdict.Unsafe && allowUnsafe) verdict = PathVerdict.Ok;
-  return new JudgedPath(verdict, path, changed);
+  j.verdict = verdict;
+  return j;
 }
 
 function inspect(p: usize, len: usize): PathVerdict {

@@ -10,6 +10,7 @@ import { parseJson } from "../../common/json/parse";
 import { JsonValue } from "../../common/json/value";
 
 // RFC 7515 Appendix A (and RFC 7519 §3.1): shared payload segment.
+const ROOT_PATH = String.UTF8.encode("/");
 const P = "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
 const A1 = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9." + P + ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const A1_KEY = '{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}';
@@ -188,15 +189,15 @@ describe("authenticate", () => {
     b.keys = [key(A1_KEY)];
     b.fromHeaders = a.fromHeaders;
     const h = HeaderPairs.decode(encodePairs([String.UTF8.encode("authorization")], [String.UTF8.encode("Bearer " + A1)]));
-    const r = authenticate([a, b], h, String.UTF8.encode("/"), 1300819000, new TokenCache(4));
+    const r = authenticate([a, b], h, changetype<usize>(ROOT_PATH), 1, (): i64 => 1300819000, new TokenCache(4));
     expect(r.status).toBe(AuthStatus.Verified);
     expect(r.provider).toBe(1);
     expect(String.UTF8.decode(r.principal!)).toBe("joe/");
-    const onlyA = authenticate([a], h, String.UTF8.encode("/"), 1300819000, new TokenCache(4));
+    const onlyA = authenticate([a], h, changetype<usize>(ROOT_PATH), 1, (): i64 => 1300819000, new TokenCache(4));
     expect(onlyA.status).toBe(AuthStatus.Invalid);
-    const none = authenticate([a, b], HeaderPairs.empty(), String.UTF8.encode("/"), 1300819000, new TokenCache(4));
+    const none = authenticate([a, b], HeaderPairs.empty(), changetype<usize>(ROOT_PATH), 1, (): i64 => 1300819000, new TokenCache(4));
     expect(none.status).toBe(AuthStatus.None);
     const basic = HeaderPairs.decode(encodePairs([String.UTF8.encode("authorization")], [String.UTF8.encode("Basic " + A1)]));
-    expect(authenticate([a, b], basic, String.UTF8.encode("/"), 1300819000, new TokenCache(4)).status).toBe(AuthStatus.None);
+    expect(authenticate([a, b], basic, changetype<usize>(ROOT_PATH), 1, (): i64 => 1300819000, new TokenCache(4)).status).toBe(AuthStatus.None);
   });
 });

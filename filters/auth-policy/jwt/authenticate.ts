@@ -5,7 +5,7 @@
 import { HeaderPairs } from "../../common/headers/pairs";
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
-import { findToken } from "./extract";
+import { findTokenAt } from "./extract";
 import { parseJws, parseError, MAX_TOKEN_BYTES } from "./token";
 import { copyFrom } from "../../common/bytes";
 import { verifySignature, KeyChoice } from "./signature";
@@ -41,13 +41,17 @@ export class AuthResult {
  * request when no provider claims the token. */
 const NO_TOKEN = new AuthResult();
 
-export function authenticate(providers: Provider[], h: HeaderPairs, path: ArrayBuffer, now: i64, cache: TokenCache): AuthResult {
+/** `clock` gives the time in seconds; it is read only when a token is found (a host call that a
+ * request without a token does not need). */
+export function authenticate(providers: Provider[], h: HeaderPairs, pathPtr: usize, pathLen: usize, clock: () => i64, cache: TokenCache): AuthResult {
   let result = NO_TOKEN;
+  let now: i64 = -1;
   for (let i = 0; i < providers.length; i++) {
     const p = unchecked(providers[i]);
-    const found = findToken(p, h, path);
+    const found = findTokenAt(p, h, pathPtr, pathLen);
     if (found.count == 0) continue;
     if (found.count > 1) return AuthResult.invalid(i, "more than one token");
+    if (now < 0) now = clock();
     const r = verifyFor(providers, i, found.ptr, found.len, now, cache);
     if (r.status == AuthStatus.Verified) {
       r.tokenHeader = found.header;
@@ -62,7 +66,7 @@ export function authenticate(providers: Provider[], h: HeaderPairs, path: ArrayB
 function verifyFor(providers: Provider[], index: i32, token: usize, tokenLen: usize, now: i64, cache: TokenCache): AuthResult {
   const p = providers[index];
   const hit = cache.getAt(token, tokenLen, index, now, p.clockSkewSeconds);
-  if (hit !== null) return verified(index, hit.principal, hit.claims, hit.claimValues);
+  if (hit !== null) return verified(index, hit.principal, hit.claims, hit.claimValues, HIT);
   if (tokenLen > <usize>MAX_TOKEN_BYTES) return AuthResult.invalid(index, "token size");
   const jws = parseJws(token, <i32>tokenLen);
   if (jws === null) return AuthResult.invalid(index, parseError);
@@ -79,11 +83,15 @@ function verifyFor(providers: Provider[], index: i32, token: usize, tokenLen: us
   const nbfJson = jws.payload.get("nbf");
   const values = claimHeaderValues(providers, index, jws.payload);
   cache.put(new VerifiedToken(copyFrom(token, tokenLen), index, principal, jws.payload, values, exp, nbfJson === null ? -1 : <i64>nbfJson.num));
-  return verified(index, principal, jws.payload, values);
+  return verified(index, principal, jws.payload, values, new AuthResult());
 }
 
-function verified(index: i32, principal: ArrayBuffer, claims: JsonValue, values: Array<ArrayBuffer | null>): AuthResult {
-  const r = new AuthResult();
+// A cache hit's result, filled in place (no allocation per request): each request reads it
+// before the next one is authenticated.
+const HIT = new AuthResult();
+
+function verified(index: i32, principal: ArrayBuffer, claims: JsonValue, values: Array<ArrayBuffer | null>, r: AuthResult): AuthResult {
+  r.tokenHeader = null; r.reason = "";
   r.status = AuthStatus.Verified; r.provider = index; r.principal = principal; r.claims = claims; r.claimValues = values;
   return r;
 }

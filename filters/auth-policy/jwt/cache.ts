@@ -3,9 +3,10 @@
 // the token and a hit needs equal bytes, so a hash collision can cost a miss but never hand one
 // token another's identity. (Hashing every byte, or a cryptographic hash, would add time per
 // request for nothing: the comparison is exact, and only verified tokens are ever inserted.)
+// The comparison takes the same time however many leading bytes agree.
 // Bounded: the oldest entry is dropped when full. An entry is only used while its token is
 // still within exp/nbf.
-import { bytesEqualAt } from "../../common/bytes";
+import { constantTimeEqualAt } from "../../common/crypto/compare";
 import { JsonValue } from "../../common/json/value";
 import { fnv1a64 } from "../../common/hash";
 
@@ -49,7 +50,7 @@ export class TokenCache {
     const key = TokenCache.keyOf(ptr, len);
     if (!this.map.has(key)) return null;
     const e = this.map.get(key);
-    if (e.provider != provider || !bytesEqualAt(ptr, len, e.token)) return null;
+    if (e.provider != provider || !constantTimeEqualAt(ptr, len, e.token)) return null;
     if (now > e.exp + skew || (e.nbf >= 0 && now + skew < e.nbf)) {
       this.map.delete(key);
       return null;

@@ -1,6 +1,7 @@
 // Finds a provider's token in the request: configured headers (with their prefix, compared
 // case-insensitively as auth schemes are), query parameters, cookies. Every header entry is
 // looked at, not only the first; more than one token for a provider is ambiguous and refused.
+import { item } from "../rules/item";
 import { HeaderPairs } from "../../common/headers/pairs";
 import { Provider } from "./provider";
 
@@ -25,9 +26,14 @@ export class FoundToken {
 const found = new FoundToken();
 
 export function findToken(p: Provider, h: HeaderPairs, path: ArrayBuffer): FoundToken {
+  return findTokenAt(p, h, changetype<usize>(path), <usize>path.byteLength);
+}
+
+/** As findToken, for the raw :path at [pathPtr, pathPtr+pathLen). */
+export function findTokenAt(p: Provider, h: HeaderPairs, pathPtr: usize, pathLen: usize): FoundToken {
   found.ptr = 0; found.len = 0; found.header = null; found.count = 0;
   for (let l = 0; l < p.fromHeaders.length; l++) {
-    const loc = unchecked(p.fromHeaders[l]);
+    const loc = item(p.fromHeaders, l);
     const plen = <usize>loc.prefix.byteLength;
     for (let i = h.indexOf(loc.name); i >= 0; i = h.indexOf(loc.name, i + 1)) {
       const vp = h.valuePtr(i), vl = h.valueLen(i);
@@ -35,7 +41,7 @@ export function findToken(p: Provider, h: HeaderPairs, path: ArrayBuffer): Found
       found.take(vp + plen, vl - plen, loc.name);
     }
   }
-  if (p.fromParams.length > 0) findInQuery(p, path, found);
+  if (p.fromParams.length > 0) findInQuery(p, pathPtr, pathLen, found);
   if (p.fromCookies.length > 0) {
     for (let i = h.indexOf(COOKIE); i >= 0; i = h.indexOf(COOKIE, i + 1)) findInCookies(p, h.valuePtr(i), h.valueLen(i), found);
   }
@@ -56,9 +62,7 @@ function nameIs(ptr: usize, len: usize, name: ArrayBuffer): bool {
   return len == <usize>name.byteLength && memory.compare(ptr, changetype<usize>(name), len) == 0;
 }
 
-function findInQuery(p: Provider, path: ArrayBuffer, found: FoundToken): void {
-  const base = changetype<usize>(path);
-  const len = <usize>path.byteLength;
+function findInQuery(p: Provider, base: usize, len: usize, found: FoundToken): void {
   let q: usize = 0;
   while (q < len && load<u8>(base + q) != 0x3f) q++;
   let start = q + 1;

@@ -3,6 +3,7 @@
 // field must hold; a field's values are alternatives; a `not` field holds when none matches.
 // A value the request does not have (no peer, no JWT, no header) matches no positive list and
 // every `not` list.
+import { item } from "./item";
 import { JsonValue } from "../../common/json/value";
 import { Pattern, anyMatches, anyMatchesAt } from "./pattern";
 import { anyPathMatches, PathPattern } from "./path-pattern";
@@ -13,46 +14,52 @@ import { RequestFacts } from "./facts";
 export function ruleMatches(rule: Rule, f: RequestFacts): bool {
   if (rule.sources.length > 0) {
     let any = false;
-    for (let i = 0; i < rule.sources.length && !any; i++) any = sourceMatches(unchecked(rule.sources[i]), f);
+    for (let i = 0; i < rule.sources.length && !any; i++) any = sourceMatches(item(rule.sources, i), f);
     if (!any) return false;
   }
   if (rule.operations.length > 0) {
     let any = false;
-    for (let i = 0; i < rule.operations.length && !any; i++) any = operationMatches(unchecked(rule.operations[i]), f);
+    for (let i = 0; i < rule.operations.length && !any; i++) any = operationMatches(item(rule.operations, i), f);
     if (!any) return false;
   }
   for (let i = 0; i < rule.conditions.length; i++) {
-    if (!conditionMatches(unchecked(rule.conditions[i]), f)) return false;
+    if (!conditionMatches(item(rule.conditions, i), f)) return false;
   }
   return true;
 }
 
-function optional(list: Pattern[] | null, value: ArrayBuffer | null, negate: bool): bool {
+@inline function optional(list: Pattern[] | null, value: ArrayBuffer | null, negate: bool): bool {
   if (list === null) return true;
   const hit = value !== null && anyMatches(list, value);
   return negate ? !hit : hit;
 }
 
-function cidrs(list: CidrBlock[] | null, ip: IpAddress | null, negate: bool): bool {
+@inline function cidrs(list: CidrBlock[] | null, ip: IpAddress | null, negate: bool): bool {
   if (list === null) return true;
   let hit = false;
   if (ip !== null) for (let i = 0; i < list.length && !hit; i++) hit = unchecked(list[i]).contains(ip);
   return negate ? !hit : hit;
 }
 
-function ports(list: i64[] | null, port: i64, negate: bool): bool {
+@inline function ports(list: i64[] | null, port: i64, negate: bool): bool {
   if (list === null) return true;
   const hit = port >= 0 && list.includes(port);
   return negate ? !hit : hit;
 }
 
-function paths(list: PathPattern[] | null, path: ArrayBuffer, negate: bool): bool {
+@inline function methods(list: Pattern[] | null, ptr: usize, len: usize, negate: bool): bool {
   if (list === null) return true;
-  const hit = anyPathMatches(list, changetype<usize>(path), <usize>path.byteLength);
+  const hit = anyMatchesAt(list, ptr, len);
   return negate ? !hit : hit;
 }
 
-export function sourceMatches(s: Source, f: RequestFacts): bool {
+@inline function paths(list: PathPattern[] | null, ptr: usize, len: usize, negate: bool): bool {
+  if (list === null) return true;
+  const hit = anyPathMatches(list, ptr, len);
+  return negate ? !hit : hit;
+}
+
+@inline export function sourceMatches(s: Source, f: RequestFacts): bool {
   return optional(s.principals, f.peerPrincipal, false) && optional(s.notPrincipals, f.peerPrincipal, true)
     && optional(s.namespaces, f.peerNamespace, false) && optional(s.notNamespaces, f.peerNamespace, true)
     && cidrs(s.ipBlocks, f.sourceIp, false) && cidrs(s.notIpBlocks, f.sourceIp, true)
@@ -60,20 +67,20 @@ export function sourceMatches(s: Source, f: RequestFacts): bool {
     && optional(s.notRequestPrincipals, f.requestPrincipal, true);
 }
 
-export function operationMatches(o: Operation, f: RequestFacts): bool {
-  return optional(o.methods, f.method, false) && optional(o.notMethods, f.method, true)
-    && paths(o.paths, f.path, false) && paths(o.notPaths, f.path, true)
+@inline export function operationMatches(o: Operation, f: RequestFacts): bool {
+  return methods(o.methods, f.methodPtr, f.methodLen, false) && methods(o.notMethods, f.methodPtr, f.methodLen, true)
+    && paths(o.paths, f.pathPtr, f.pathLen, false) && paths(o.notPaths, f.pathPtr, f.pathLen, true)
     && hosts(o.hosts, f, false) && hosts(o.notHosts, f, true)
     && ports(o.ports, f.destinationPort, false) && ports(o.notPorts, f.destinationPort, true);
 }
 
 /** A pattern naming a port is compared with the whole authority, any other with the host. */
-function hosts(list: Pattern[] | null, f: RequestFacts, negate: bool): bool {
+@inline function hosts(list: Pattern[] | null, f: RequestFacts, negate: bool): bool {
   if (list === null) return true;
   let hit = false;
   for (let i = 0; i < list.length && !hit; i++) {
     const p = unchecked(list[i]);
-    hit = p.matches(hasColonAfterHost(p.value) ? f.authority : f.host);
+    hit = p.matchesAt(f.authorityPtr, hasColonAfterHost(p.value) ? f.authorityLen : f.hostLen);
   }
   return negate ? !hit : hit;
 }

@@ -11,13 +11,25 @@ const NO_HEADERS = HeaderPairs.empty();
 const NO_NAMES: ArrayBuffer[] = [];
 const NO_VALUES: Array<ArrayBuffer | null> = [];
 
+// Method, path, authority and host are byte ranges, not copies: index.ts points them into the
+// header map, the path normalizer's buffer and `scratch`, which all outlive the rule evaluation
+// of one request (no allocation per request for them).
 export class RequestFacts {
-  method: ArrayBuffer = EMPTY;
+  methodPtr: usize = 0;
+  methodLen: usize = 0;
   /** The judged path: normalized, without query. */
-  path: ArrayBuffer = EMPTY;
-  /** :authority in lower case, trailing dot removed; `host` is the same without the port. */
-  authority: ArrayBuffer = EMPTY;
-  host: ArrayBuffer = EMPTY;
+  pathPtr: usize = 0;
+  pathLen: usize = 0;
+  /** :authority in lower case, trailing dot removed; `host` is the same without the port
+   * (a prefix of it). */
+  authorityPtr: usize = 0;
+  authorityLen: usize = 0;
+  hostLen: usize = 0;
+  /** Holds the lower-cased authority; grown when needed. */
+  private scratch: ArrayBuffer = new ArrayBuffer(64);
+  /** Keeps a buffer given to a setter alive while the facts point into it. */
+  private methodRef: ArrayBuffer = EMPTY;
+  private pathRef: ArrayBuffer = EMPTY;
   headers: HeaderPairs = NO_HEADERS;
   /** Header names whose values come from the verified JWT, not from the client (read only). */
   overriddenHeaders: ArrayBuffer[] = NO_NAMES;
@@ -33,6 +45,25 @@ export class RequestFacts {
   /** `iss/sub` of the verified JWT, or null when the request is unauthenticated. */
   requestPrincipal: ArrayBuffer | null = null;
   claims: JsonValue | null = null;
+
+  /** Back to an empty request, for a RequestFacts reused across requests. */
+  reset(): void {
+    this.methodPtr = 0; this.methodLen = 0; this.pathPtr = 0; this.pathLen = 0;
+    this.authorityPtr = 0; this.authorityLen = 0; this.hostLen = 0;
+    this.methodRef = EMPTY; this.pathRef = EMPTY;
+    this.headers = NO_HEADERS; this.overriddenHeaders = NO_NAMES; this.overriddenValues = NO_VALUES;
+    this.peerPrincipal = null; this.peerNamespace = null;
+    this.sourceIp = null; this.destinationIp = null; this.destinationPort = -1;
+    this.requestPrincipal = null; this.claims = null;
+  }
+
+  set method(b: ArrayBuffer) {
+    this.methodRef = b; this.methodPtr = changetype<usize>(b); this.methodLen = <usize>b.byteLength;
+  }
+
+  set path(b: ArrayBuffer) {
+    this.pathRef = b; this.pathPtr = changetype<usize>(b); this.pathLen = <usize>b.byteLength;
+  }
 
   /** Sets the peer identity from `connection.uri_san_peer_certificate`. */
   setPeerUri(uri: string): void {
@@ -52,8 +83,8 @@ export class RequestFacts {
 
   /** Sets :authority (raw bytes): lower-cases it and derives `host` without port. */
   setAuthority(ptr: usize, len: usize): void {
-    const out = new ArrayBuffer(<i32>len);
-    const dst = changetype<usize>(out);
+    if (<usize>this.scratch.byteLength < len) this.scratch = new ArrayBuffer(<i32>len);
+    const dst = changetype<usize>(this.scratch);
     for (let i: usize = 0; i < len; i++) {
       const c = load<u8>(ptr + i);
       store<u8>(dst + i, c >= 65 && c <= 90 ? c + 32 : c);
@@ -70,8 +101,8 @@ export class RequestFacts {
       memory.copy(dst + hostEnd - 1, dst + hostEnd, len - hostEnd);
       hostEnd--; authorityLen--;
     }
-    const authority = authorityLen == len ? out : out.slice(0, <i32>authorityLen);
-    this.authority = authority;
-    this.host = hostEnd == authorityLen ? authority : out.slice(0, <i32>hostEnd);
+    this.authorityPtr = dst;
+    this.authorityLen = authorityLen;
+    this.hostLen = hostEnd;
   }
 }

@@ -2,6 +2,7 @@
 // non-empty segment; `{**}` is zero or more characters, '/' included, and must be the last
 // operator. A template segment holds nothing but its operator, and `*`, `{`, `}` may not appear
 // outside one. Any byte other than '/' counts as segment content ('*' too: CVE-2025-46821).
+import { item, sameBytes } from "./item";
 import { Pattern, decodePattern } from "./pattern";
 
 enum Token { Literal, One, Many }
@@ -19,11 +20,11 @@ export class PathPattern {
     if (plain !== null) return plain.matchesAt(ptr, len);
     let pos: usize = 0;
     for (let i = 0; i < this.tokens.length; i++) {
-      const t = unchecked(this.tokens[i]);
+      const t = item(this.tokens, i);
       if (t == Token.Literal) {
-        const lit = unchecked(this.literals[i]);
+        const lit = item(this.literals, i);
         const n = <usize>lit.byteLength;
-        if (pos + n > len || memory.compare(ptr + pos, changetype<usize>(lit), n) != 0) return false;
+        if (pos + n > len || !sameBytes(ptr + pos, changetype<usize>(lit), n)) return false;
         pos += n;
       } else if (t == Token.One) {
         const start = pos;
@@ -91,7 +92,7 @@ function pushLiteral(tokens: Token[], literals: ArrayBuffer[], s: string): void 
 
 export function anyPathMatches(patterns: PathPattern[], ptr: usize, len: usize): bool {
   for (let i = 0; i < patterns.length; i++) {
-    if (unchecked(patterns[i]).matchesAt(ptr, len)) return true;
+    if (item(patterns, i).matchesAt(ptr, len)) return true;
   }
   return false;
 }

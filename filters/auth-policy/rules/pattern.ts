@@ -1,5 +1,6 @@
 // Istio string patterns: exact, `prefix*`, `*suffix`, or `*` (present with any value). A `*`
 // anywhere else is a config error, never a wildcard (CVE-2026-39350 came from such guessing).
+import { item, sameBytes } from "./item";
 
 export enum PatternKind { Exact, Prefix, Suffix, Any }
 
@@ -12,9 +13,9 @@ export class Pattern {
     const v = changetype<usize>(this.value);
     switch (this.kind) {
       case PatternKind.Any: return true;
-      case PatternKind.Exact: return len == want && memory.compare(ptr, v, len) == 0;
-      case PatternKind.Prefix: return len >= want && memory.compare(ptr, v, want) == 0;
-      default: return len >= want && memory.compare(ptr + len - want, v, want) == 0;
+      case PatternKind.Exact: return len == want && sameBytes(ptr, v, len);
+      case PatternKind.Prefix: return len >= want && sameBytes(ptr, v, want);
+      default: return len >= want && sameBytes(ptr + len - want, v, want);
     }
   }
 
@@ -49,7 +50,7 @@ export function decodePatterns(list: string[], lower: bool = false): Pattern[] |
 
 export function anyMatchesAt(patterns: Pattern[], ptr: usize, len: usize): bool {
   for (let i = 0; i < patterns.length; i++) {
-    if (unchecked(patterns[i]).matchesAt(ptr, len)) return true;
+    if (item(patterns, i).matchesAt(ptr, len)) return true;
   }
   return false;
 }

@@ -13,3 +13,15 @@ export function constantTimeEqual(a: ArrayBuffer, b: ArrayBuffer): bool {
   }
   return diff == 0;
 }
+
+/** Whether bytes [ptr, ptr+len) equal all of `b`, eight bytes at a time (unaligned loads are
+ * fine in wasm); time depends only on the lengths. */
+export function constantTimeEqualAt(ptr: usize, len: usize, b: ArrayBuffer): bool {
+  if (len != <usize>b.byteLength) return false;
+  const q = changetype<usize>(b);
+  let diff: u64 = 0;
+  let i: usize = 0;
+  for (; i + 8 <= len; i += 8) diff |= load<u64>(ptr + i) ^ load<u64>(q + i);
+  for (; i < len; i++) diff |= <u64>(load<u8>(ptr + i) ^ load<u8>(q + i));
+  return diff == 0;
+}

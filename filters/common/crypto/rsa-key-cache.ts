@@ -2,9 +2,11 @@
 // much as a verification, and a filter verifies with the same few JWKS keys over and over.
 import { Mont } from "./bigint/mont";
 import { limbsFromBytes } from "./bigint/limbs";
+import { Mont28, MONT28_MAX_LIMBS, limbs28For, limbs28FromBytes } from "./bigint/mont28";
 
+/** Radix-2^28 arithmetic (`mont28`) for moduli up to 3360 bits, 32-bit limbs (`mont`) above. */
 export class RsaContext {
-  constructor(public modulus: ArrayBuffer, public mont: Mont) {}
+  constructor(public modulus: ArrayBuffer, public mont: Mont | null, public mont28: Mont28 | null) {}
 }
 
 const SLOTS = 8;
@@ -17,11 +19,22 @@ export function rsaContext(p: usize, k: i32): RsaContext | null {
     const c = cache[i];
     if (c !== null && c.modulus.byteLength == k && memory.compare(changetype<usize>(c.modulus), p, k) == 0) return c;
   }
-  const limbs = new StaticArray<u32>((k + 3) >> 2);
-  if (!limbsFromBytes(limbs, p, k) || !Mont.usable(limbs)) return null;
+  if (k == 0 || (load<u8>(p + <usize>(k - 1)) & 1) == 0 || load<u8>(p) == 0) return null;
+  let mont: Mont | null = null, mont28: Mont28 | null = null;
+  const s28 = limbs28For(k * 8 - <i32>clz<u32>(load<u8>(p)) + 24);
+  if (s28 <= MONT28_MAX_LIMBS) {
+    const limbs = new StaticArray<u64>(s28);
+    limbs28FromBytes(limbs, p, k);
+    if (unchecked(limbs[s28 - 1]) == 0) return null;
+    mont28 = new Mont28(limbs);
+  } else {
+    const limbs = new StaticArray<u32>((k + 3) >> 2);
+    if (!limbsFromBytes(limbs, p, k) || !Mont.usable(limbs)) return null;
+    mont = new Mont(limbs);
+  }
   const modulus = new ArrayBuffer(k);
   memory.copy(changetype<usize>(modulus), p, k);
-  const ctx = new RsaContext(modulus, new Mont(limbs));
+  const ctx = new RsaContext(modulus, mont, mont28);
   cache[nextSlot] = ctx;
   nextSlot = (nextSlot + 1) % SLOTS;
   return ctx;

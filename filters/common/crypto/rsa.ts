@@ -6,6 +6,7 @@ import { sha256 } from "./sha256";
 import { sha384, sha512 } from "./sha512";
 import { rsaContext } from "./rsa-key-cache";
 import { Limbs, ptr, limbsFromBytes, limbsToBytes, cmp } from "./bigint/limbs";
+import { Mont28, compare28, limbs28For, limbs28FromBytes, limbs28ToBytes } from "./bigint/mont28";
 
 export enum HashAlg {
   SHA256 = 0,
@@ -88,7 +89,9 @@ export function rsaPublicOp(modulus: ArrayBuffer, exponent: ArrayBuffer, signatu
   if (signature.byteLength != k) return null;
   const ctx = rsaContext(changetype<usize>(modulus) + nStart, k);
   if (ctx === null) return null;
-  const mont = ctx.mont;
+  const mont28 = ctx.mont28;
+  if (mont28 !== null) return publicOp28(mont28, e, signature, k);
+  const mont = ctx.mont!;
   const s = mont.s;
   const sig: Limbs = new StaticArray<u32>(s);
   if (!limbsFromBytes(sig, changetype<usize>(signature), k)) return null;
@@ -105,6 +108,31 @@ export function rsaPublicOp(modulus: ArrayBuffer, exponent: ArrayBuffer, signatu
   }
   const out = new ArrayBuffer(k);
   limbsToBytes(changetype<usize>(out), k, acc);
+  return out;
+}
+
+/** As rsaPublicOp's loop, in radix 2^28 (moduli up to MONT28_MAX_LIMBS limbs). */
+function publicOp28(mont: Mont28, e: u32, signature: ArrayBuffer, k: i32): ArrayBuffer | null {
+  const s = mont.s;
+  const sig = new StaticArray<u64>(s);
+  // The signature is k bytes like n, but n may need fewer limbs: bits beyond them mean sig >= n.
+  const sigBits = k * 8 - <i32>clz<u32>(load<u8>(changetype<usize>(signature))) + 24;
+  if (limbs28For(sigBits) > s) return null;
+  limbs28FromBytes(sig, changetype<usize>(signature), k);
+  const sp = changetype<usize>(sig);
+  if (compare28(sp, changetype<usize>(mont.n), s) >= 0) return null;
+  const sm = new StaticArray<u64>(s);
+  const smp = changetype<usize>(sm);
+  mont.mul(smp, sp, changetype<usize>(mont.rr));
+  const acc = new StaticArray<u64>(s);
+  const ap = changetype<usize>(acc);
+  memory.copy(ap, smp, <usize>s << 3);
+  for (let i = 30 - <i32>clz<u32>(e); i >= 0; i--) {
+    mont.sqr(ap, ap);
+    if ((e >> <u32>i) & 1) mont.mul(ap, ap, i == 0 ? sp : smp);
+  }
+  const out = new ArrayBuffer(k);
+  limbs28ToBytes(changetype<usize>(out), k, acc);
   return out;
 }
 
