@@ -13,7 +13,7 @@
 // recorded per request (Envoy needs each value).
 import { defineMetric, recordHistogram, MetricType } from "../common/abi/host";
 import { text, utf8, bytesEqualAt } from "../common/bytes";
-import { CounterBatch } from "./counter-batch";
+import { CounterBatch } from "../common/metrics/counter-batch";
 import { RouteTable } from "./route-table";
 
 const AUTH_DECISIONS = ["allow", "deny", "unauthenticated", "audit-deny", "audit-allow"];

@@ -3,7 +3,7 @@
 // malformed is null, and the filter then refuses the configuration.
 import { parseJson } from "../common/json/parse";
 import { JsonValue } from "../common/json/value";
-import { stringField, boolField } from "./json-fields";
+import { stringField, boolField, intField, ABSENT, INVALID } from "./json-fields";
 import { Action, Rule, RuleNeeds } from "./rules/model";
 import { decodeRule } from "./rules/decode";
 import { Provider, decodeProvider } from "./jwt/provider";
@@ -16,6 +16,8 @@ export class AuthPolicyConfig {
   providers: Provider[] = [];
   hideRuleNames: bool = false;
   allowUnsafePaths: bool = false;
+  /** How often counters summed in guest memory go to Envoy (0: at once). */
+  metricsFlushMs: u32 = 1000;
   needs: RuleNeeds = new RuleNeeds();
   /** Every header a provider writes claims to: stripped from every incoming request. */
   claimHeaderNames: ArrayBuffer[] = [];
@@ -23,7 +25,7 @@ export class AuthPolicyConfig {
   noClaimValues: Array<ArrayBuffer | null> = [];
 }
 
-const KEYS = ["workload", "rules", "jwtProviders", "hideRuleNames", "unsafePathEncoding"];
+const KEYS = ["workload", "rules", "jwtProviders", "hideRuleNames", "unsafePathEncoding", "metricsFlushMs"];
 const MAX_RULES = 1024;
 
 export function decodeConfig(bytes: ArrayBuffer): AuthPolicyConfig | null {
@@ -39,6 +41,9 @@ export function decodeConfig(bytes: ArrayBuffer): AuthPolicyConfig | null {
   const unsafe = stringField(doc, "unsafePathEncoding", "reject");
   if (unsafe != "reject" && unsafe != "allow") return null;
   c.allowUnsafePaths = unsafe == "allow";
+  const flush = intField(doc, "metricsFlushMs", 0, 3_600_000);
+  if (flush == INVALID) return null;
+  if (flush != ABSENT) c.metricsFlushMs = <u32>flush;
   return decodeRules(doc.get("rules"), c) && decodeProviders(doc.get("jwtProviders"), c) ? c : null;
 }
 

@@ -5,7 +5,7 @@
 export * from "../common/abi/exports";
 import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
 import { HeadersStatus, LogLevel, MapType, BufferType } from "../common/abi/enums";
-import { getBuffer, log, logEnabled, nowNanos, replaceHeader } from "../common/abi/host";
+import { getBuffer, log, logEnabled, nowNanos, replaceHeader, setTickPeriod } from "../common/abi/host";
 import { peerUriSan, sourceAddress, destinationAddress, destinationPort, setFilterState } from "../common/abi/properties";
 import { utf8 } from "../common/bytes";
 import { pathEnd } from "../common/path/normalize";
@@ -54,7 +54,17 @@ class AuthPolicyRoot extends RootContext {
     this.config = config;
     this.realm = config.workload.replaceAll("\"", "").replaceAll("\\", "");
     this.metrics.define(config);
+    if (config.metricsFlushMs > 0) setTickPeriod(config.metricsFlushMs);
     collectAfterConfigure();
+    return true;
+  }
+
+  onTick(): void {
+    this.metrics.flush();
+  }
+
+  onDone(): bool {
+    this.metrics.flush();
     return true;
   }
 

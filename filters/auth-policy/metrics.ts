@@ -1,11 +1,15 @@
 // Counters through proxy_define_metric. Envoy shows them in /stats under these names and in
 // /stats/prometheus with `.` and `-` turned into `_` (no `envoy_` prefix), e.g.
-// `auth_policy_denied` and `auth_policy_rule_meshauth_shop_reviews_policy_r0`.
-import { defineMetric, incrementCounter, MetricType } from "../common/abi/host";
+// `auth_policy_denied` and `auth_policy_rule_meshauth_shop_reviews_policy_r0`. A request adds to
+// slots in guest memory; the root sends them on its tick (metricsFlushMs), since in Envoy every
+// host call costs microseconds. Counts stay exact, at most one flush interval late.
+import { MetricType } from "../common/abi/host";
+import { CounterBatch } from "../common/metrics/counter-batch";
 import { AuthPolicyConfig } from "./config";
 import { Rule } from "./rules/model";
 
 export class Metrics {
+  batch: CounterBatch = new CounterBatch(false);
   allowed: u32 = 0;
   denied: u32 = 0;
   audited: u32 = 0;
@@ -13,11 +17,12 @@ export class Metrics {
   badRequest: u32 = 0;
 
   define(config: AuthPolicyConfig): void {
-    this.allowed = defineMetric(MetricType.Counter, "auth_policy.allowed");
-    this.denied = defineMetric(MetricType.Counter, "auth_policy.denied");
-    this.audited = defineMetric(MetricType.Counter, "auth_policy.audited");
-    this.unauthenticated = defineMetric(MetricType.Counter, "auth_policy.unauthenticated");
-    this.badRequest = defineMetric(MetricType.Counter, "auth_policy.bad_request");
+    const b = this.batch = new CounterBatch(config.metricsFlushMs > 0);
+    this.allowed = b.define(MetricType.Counter, "auth_policy.allowed");
+    this.denied = b.define(MetricType.Counter, "auth_policy.denied");
+    this.audited = b.define(MetricType.Counter, "auth_policy.audited");
+    this.unauthenticated = b.define(MetricType.Counter, "auth_policy.unauthenticated");
+    this.badRequest = b.define(MetricType.Counter, "auth_policy.bad_request");
     this.defineRules(config.denyRules);
     this.defineRules(config.allowRules);
     this.defineRules(config.auditRules);
@@ -26,15 +31,19 @@ export class Metrics {
   private defineRules(rules: Rule[]): void {
     // Per rule: requests that rule decided (AUDIT: matched).
     for (let i = 0; i < rules.length; i++) {
-      rules[i].metric = defineMetric(MetricType.Counter, "auth_policy.rule." + rules[i].id.replaceAll("/", "."));
+      rules[i].metric = this.batch.define(MetricType.Counter, "auth_policy.rule." + rules[i].id.replaceAll("/", "."));
     }
   }
 
-  count(id: u32): void {
-    incrementCounter(id, 1);
+  count(slot: u32): void {
+    this.batch.add(slot, 1);
   }
 
   countRule(rule: Rule | null): void {
-    if (rule !== null) incrementCounter(rule.metric, 1);
+    if (rule !== null) this.batch.add(rule.metric, 1);
+  }
+
+  flush(): void {
+    this.batch.flush();
   }
 }

@@ -18,9 +18,16 @@ export interface AuthEnvoy {
   decisions(): string[];
   /** A filter counter by its defined name (admin /stats shows it as `wasmcustom.<name>`). */
   counter(name: string): Promise<number>;
+  /** The counter once what earlier requests added has reached Envoy (the filter sends counters on a 1 s tick). */
+  settledCounter(name: string): Promise<number>;
+  /** Waits (up to 3 s) until the counter reaches `value`; returns what it last read. */
+  counterReaching(name: string, value: number): Promise<number>;
   prometheus(): Promise<string>;
   stop(): Promise<void>;
 }
+
+/** auth-policy's default metricsFlushMs (the generated configurations leave it out). */
+const FLUSH_MS = 1000;
 
 /** The HCM of a test bootstrap (the first listener's only filter). */
 export function hcmOf(bootstrap: any): any {
@@ -63,14 +70,28 @@ export async function startAuthEnvoy(
     await upstream.close();
     throw e;
   }
+  const counter = async (name: string): Promise<number> => {
+    const text = await (await fetch(`${envoy.adminUrl}/stats?filter=${encodeURIComponent(`^wasmcustom\\.${name.replaceAll(".", "\\.")}$`)}`)).text();
+    const m = text.match(/: (\d+)/);
+    if (!m) throw new Error(`no counter ${name} in /stats: ${text}`);
+    return Number(m[1]);
+  };
   return {
     envoy, upstream, port, base: `http://127.0.0.1:${port}`,
     decisions: () => existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").filter(Boolean) : [],
-    async counter(name) {
-      const text = await (await fetch(`${envoy.adminUrl}/stats?filter=${encodeURIComponent(`^wasmcustom\\.${name.replaceAll(".", "\\.")}$`)}`)).text();
-      const m = text.match(/: (\d+)/);
-      if (!m) throw new Error(`no counter ${name} in /stats: ${text}`);
-      return Number(m[1]);
+    counter,
+    async settledCounter(name) {
+      await new Promise((r) => setTimeout(r, FLUSH_MS + 300));
+      return counter(name);
+    },
+    async counterReaching(name, value) {
+      const deadline = Date.now() + 3 * FLUSH_MS;
+      let n = await counter(name);
+      while (n < value && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        n = await counter(name);
+      }
+      return n;
     },
     prometheus: async () => (await fetch(`${envoy.adminUrl}/stats/prometheus`)).text(),
     async stop() { await envoy.stop(); await upstream.close(); },

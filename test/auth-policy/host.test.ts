@@ -83,7 +83,8 @@ test("a verified token's identity; the cache forgets it at exp (host clock)", as
   assert.equal(late.decision, "unauthenticated meshauth/shop/host/jwt0");
 });
 
-test("counters under Envoy's Prometheus names", () => {
+test("counters under Envoy's Prometheus names, sent on the filter's 1 s tick", () => {
+  plugin.advanceTime(1000);
   const p = plugin.prometheus();
   assert.ok(p["auth_policy_allowed"] > 0 && p["auth_policy_denied"] > 0 && p["auth_policy_unauthenticated"] > 0, JSON.stringify(p));
   assert.ok(p["auth_policy_rule_meshauth_shop_host_r0"] >= 1);

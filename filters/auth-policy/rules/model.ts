@@ -56,7 +56,7 @@ export class Rule {
   readonly denyRecord: ArrayBuffer;
   readonly auditAllowRecord: ArrayBuffer;
   readonly auditDenyRecord: ArrayBuffer;
-  /** Its counter (proxy_define_metric id), set once the root context has defined it. */
+  /** Its counter's slot in the root's CounterBatch, set once the root context has defined it. */
   metric: u32 = 0;
 
   constructor(

@@ -82,6 +82,8 @@ export interface AuthPolicyConfig {
    * "reject" (default): 400. "allow": judged as they are (not recommended).
    */
   unsafePathEncoding?: "reject" | "allow";
+  /** How often the filter sends its counters to Envoy, in ms (default 1000; 0: with each request). */
+  metricsFlushMs?: number;
 }
 
 /**

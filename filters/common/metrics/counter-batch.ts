@@ -3,8 +3,8 @@
 // proxy_increment_metric. flush() sends one call per metric whose delta is not zero; Envoy adds a
 // gauge's delta as it does a counter's, so gauges batch the same way. Counts stay exact: they
 // reach Envoy at the next flush (or at once when batching is off).
-import { defineMetric } from "../common/abi/host";
-import { proxy_increment_metric } from "../common/abi/imports";
+import { defineMetric } from "../abi/host";
+import { proxy_increment_metric } from "../abi/imports";
 
 export class CounterBatch {
   /** Envoy's metric id per slot (0: the definition failed, nothing is sent). */
