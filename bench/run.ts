@@ -15,6 +15,9 @@ const BENCHMARKS: Record<string, string[]> = {
   load: ["bench/load/run.ts", "--write"],
   // Latency without queueing: one connection, so p50/p99 show each request's own processing time.
   "load-latency": ["bench/load/run.ts", "--connections", "1", "--name", "load-latency", "--write"],
+  // Each wasm filter alone and the noop floor, interleaved with the three configurations.
+  "load-attribution": ["bench/load/run.ts", "--rounds", "5", "--seconds", "6", "--configs", "wasm,native,noop,auth-only,route-only,log-only",
+    "--name", "load-attribution", "--write"],
   "host-calls": ["bench/load/host-calls/run.ts", "--write"],
   icount: ["bench/icount/run.ts", "--write"],
   footprint: ["bench/footprint/run.ts", "--write"],
