@@ -24,7 +24,11 @@ function bail(): never {
 }
 
 /** Characters the full parser reads differently, complains about, or that need care we skip. */
-const AVOID = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|^%|\n%|^\.\.\.|\n\.\.\./;
+const AVOID = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
+/** A directive (`%YAML`) or a document end marker (`...`) at the start of a line. */
+function markers(text: string): boolean {
+  return text.startsWith("%") || text.includes("\n%") || text.startsWith("...") || text.includes("\n...");
+}
 const MAX_DEPTH = 48;
 // YAML 1.2 core schema, as the `yaml` package spells it (schema/core): anything that test would
 // take for a number other than a short decimal integer goes to the full parser.
@@ -36,8 +40,12 @@ const JSON_ESCAPES = /\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})/;
 
 function plainValue(s: string): unknown {
   const c = s.charCodeAt(0) | 32;
-  // Most words: a letter no null, boolean or number starts with.
-  if (c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) return s;
+  // A word starting with a letter is a string unless it is a spelling of null, true or false
+  // (no number starts with a letter).
+  if (c >= 97 && c <= 122) {
+    if (s.length !== 4 && s.length !== 5) return s;
+    if (c !== 110 && c !== 116 && c !== 102) return s;
+  }
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84;
   if (SHORT_INT.test(s)) return Number(s);
@@ -46,7 +54,7 @@ function plainValue(s: string): unknown {
 }
 
 export function fastParseYaml(text: string): FastDocument[] | undefined {
-  if (AVOID.test(text)) return undefined;
+  if (AVOID.test(text) || markers(text)) return undefined;
   try {
     return new Reader(text.split("\n")).documents();
   } catch (e) {
