@@ -65,42 +65,6 @@ export function indexPositions(root: unknown, lines: LineCounter, maxNodes = 1_0
   return out.positions;
 }
 
-/** `a.b[0]["x.y"]` → ["a", "b", 0, "x.y"]: joinPath's spelling read back; undefined if it is not one. */
-function segmentsOf(path: string): (string | number)[] | undefined {
-  const out: (string | number)[] = [];
-  let i = 0;
-  try {
-    while (i < path.length) {
-      const c = path.charCodeAt(i);
-      if (c === 34 && i === 0) { // a first key that is no identifier: "x.y"
-        const end = quoteEnd(path, 0);
-        if (end < 0) return undefined;
-        out.push(JSON.parse(path.slice(0, end)) as string);
-        i = end;
-      } else if (c === 91 && path.charCodeAt(i + 1) === 34) { // ["x.y"]
-        const end = quoteEnd(path, i + 1);
-        if (end < 0 || path.charCodeAt(end) !== 93) return undefined;
-        out.push(JSON.parse(path.slice(i + 1, end)) as string);
-        i = end + 1;
-      } else if (c === 91) { // [3]
-        const end = path.indexOf("]", i);
-        if (end < 0) return undefined;
-        out.push(Number(path.slice(i + 1, end)));
-        i = end + 1;
-      } else {
-        if (c === 46) i++;
-        let e = i;
-        while (e < path.length && path.charCodeAt(e) !== 46 && path.charCodeAt(e) !== 91) e++;
-        out.push(path.slice(i, e));
-        i = e;
-      }
-    }
-  } catch {
-    return undefined; // a quoted key that is not JSON
-  }
-  return out;
-}
-
 /** The index after the JSON string that opens at `from`, or -1. */
 function quoteEnd(s: string, from: number): number {
   for (let j = from + 1; j < s.length; j++) {
@@ -111,17 +75,56 @@ function quoteEnd(s: string, from: number): number {
   return -1;
 }
 
-/** [line, column] of the field at `path`, or of its nearest ancestor with a place. */
+/**
+ * [line, column] of the field at `path` (as joinPath spells it: `a.b[0]["x.y"]`), or of its
+ * nearest ancestor with a place. The tree is walked one segment at a time, each read in place
+ * (only a quoted key is sliced out of the path).
+ */
 function placeOf(positions: Positions, path: string): [number, number] | undefined {
   const { keys, ends, places } = positions;
   if (keys.length === 0) return undefined;
-  const segments = path === "" ? [] : segmentsOf(path);
   let field = 0;
   let found = places[0] > 0 ? 0 : -1;
-  for (const seg of segments ?? []) {
+  let i = 0;
+  while (i < path.length) {
+    const c = path.charCodeAt(i);
+    let seg: string | number | undefined; // undefined: a name, at path[from, i)
+    let from = i;
+    if (c === 91 && path.charCodeAt(i + 1) !== 34) { // [3]
+      let n = 0;
+      for (i++; i < path.length && path.charCodeAt(i) !== 93; i++) {
+        const d = path.charCodeAt(i) - 48;
+        n = d >= 0 && d <= 9 && n >= 0 ? n * 10 + d : -1;
+      }
+      seg = n;
+      i++;
+    } else if (c === 34 || c === 91) { // "x.y" (a first key that is no identifier) or ["x.y"]
+      const open = c === 34 ? i : i + 1;
+      const close = quoteEnd(path, open);
+      if (close < 0 || (c === 91 && path.charCodeAt(close) !== 93)) break;
+      try {
+        seg = JSON.parse(path.slice(open, close)) as string;
+      } catch {
+        break;
+      }
+      i = c === 34 ? close : close + 1;
+    } else {
+      if (c === 46) i++;
+      from = i;
+      while (i < path.length && path.charCodeAt(i) !== 46 && path.charCodeAt(i) !== 91) i++;
+    }
+    const end = ends[field];
     let child = field + 1;
-    while (child < ends[field] && keys[child] !== seg) child = ends[child];
-    if (child >= ends[field]) break;
+    if (seg === undefined) {
+      const length = i - from;
+      for (; child < end; child = ends[child]) {
+        const k = keys[child];
+        if (typeof k === "string" && k.length === length && path.startsWith(k, from)) break;
+      }
+    } else {
+      while (child < end && keys[child] !== seg) child = ends[child];
+    }
+    if (child >= end) break;
     field = child;
     if (places[2 * field] > 0) found = field;
   }
