@@ -5,8 +5,8 @@
 //    a CEL list comes back in the pairs encoding with each element in a key slot, values empty.
 //  - one absent attribute makes the whole unguarded list fail (InternalFailure, 10); guarded
 //    with has() it reads as "" / -1, so a list is the answer for a fixed set of attributes.
-//  - whole map-valued properties (request, response, upstream, …) are SerializationFailure (3);
-//    request.headers (a real map) is the pairs encoding.
+//  - whole map-valued properties (request, response, upstream, …) are SerializationFailure (3),
+//    by proxy_get_property and inside a CEL list; request.headers (a real map) is pairs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { buildProbe } from "../../bench/load/host-calls/build-probe.ts";
@@ -33,9 +33,10 @@ const READS = [
   ...WHOLE.map((p) => `prop ${p}`), // 22–28
   "prop request.headers", // 29
   "del source.address", // 30: created, deleted at once
+  "expr [response.code, response]", // 31: a whole wrapper map inside a list
 ];
 const LIST = 1, UNGUARDED = 2, MAP = 3, SINGLE = 4, NESTED = 5, MISSING = 6, BAD = 7, PROP0 = 8;
-const WHOLE0 = PROP0 + ATTRIBUTES.length, HEADERS = WHOLE0 + WHOLE.length, DELETED = HEADERS + 1;
+const WHOLE0 = PROP0 + ATTRIBUTES.length, HEADERS = WHOLE0 + WHOLE.length, DELETED = HEADERS + 1, WHOLE_IN_CEL = DELETED + 1;
 const SPIFFE = "spiffe://cluster.local/ns/shop/sa/web";
 
 interface Dump { status: number; bytes: Buffer }
@@ -228,11 +229,15 @@ test("other results: a single attribute is its plain encoding, a CEL map is pair
   assert.match(plain.envoy.log(), /expr_create parse error/);
   // expr_delete is Ok; the deleted token's expr_evaluate is NotFound (1).
   assert.equal(r.dump[DELETED].status, 1);
+  // Tokens: numbered from 0 in the root context, in creation order; the refused one took none.
+  const tokens = [...plain.envoy.log().matchAll(/probe-dump (\d+) \d+ \S+ token=(\d+)/g)].slice(0, 7).map((m) => [Number(m[1]), Number(m[2])]);
+  assert.deepEqual(tokens, [[LIST, 0], [UNGUARDED, 1], [MAP, 2], [SINGLE, 3], [NESTED, 4], [MISSING, 5], [DELETED, 6]]);
 });
 
 test("whole map-valued properties are SerializationFailure; request.headers is the pairs encoding", async () => {
   const r = await request("/z", "");
   WHOLE.forEach((name, i) => assert.equal(r.dump[WHOLE0 + i].status, 3, `proxy_get_property(${name})`));
+  assert.equal(r.dump[WHOLE_IN_CEL].status, 3, "expr_evaluate of a list holding `response`");
   const headers = new Map(decodePairs(r.dump[HEADERS].bytes).map(([k, v]) => [k.toString(), v.toString()]));
   assert.equal(headers.get(":path"), "/z");
   assert.equal(headers.get(":authority"), `127.0.0.1:${plain.listenerPort}`);

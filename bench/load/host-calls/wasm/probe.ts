@@ -7,7 +7,7 @@
 // with the foreign function expr_create (argument: the expression text; result: a u32 token).
 // In on_log, kind "cel" evaluates every expression n times (expr_evaluate, argument: the 4-byte
 // token) and "props" reads every prop line n times (proxy_get_property); kind "dump" does each
-// once and logs "probe-dump <line> <status> <hex of the returned bytes>" at warn, for
+// once and logs "probe-dump <line> <status> <hex of the returned bytes>[ token=<n>]" at warn, for
 // test/bench/host-calls-batch.test.ts to decode.
 export * from "../../../../filters/common/abi/exports";
 import { RootContext, HttpContext, registerRootContext } from "../../../../filters/common/abi/context";
@@ -174,7 +174,8 @@ class ProbeStream extends HttpContext {
         }
         const hex = status == 0 ? hexOfReturned() : "-";
         freeReturned();
-        log(LogLevel.Warn, "probe-dump " + (j + 1).toString() + " " + status.toString() + " " + hex);
+        const token = read.isExpr && read.token != u32.MAX_VALUE ? " token=" + read.token.toString() : "";
+        log(LogLevel.Warn, "probe-dump " + (j + 1).toString() + " " + status.toString() + " " + hex + token);
       }
     }
   }
