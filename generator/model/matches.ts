@@ -63,5 +63,12 @@ export function isCatchAll(m: ModelMatch): boolean {
 
 /** Canonical text of a match (positions left out) to find exact duplicates. */
 export function matchKey(m: ModelMatch): string {
-  return JSON.stringify(m, (k, v) => (k === "at" ? undefined : v));
+  // Only regex matches hold positions below the top: without one, no replacer (a call per value) is needed.
+  const { at: _, ...rest } = m;
+  const text = JSON.stringify(rest);
+  return text.includes('"at":') ? JSON.stringify(m, withoutPositions) : text;
+}
+
+function withoutPositions(key: string, value: unknown): unknown {
+  return key === "at" ? undefined : value;
 }

@@ -44,8 +44,11 @@ function vsKeyOf(route: ModelRoute): string {
 
 /** Orders VirtualServices for first-match: oldest first, then namespace/name. */
 export function firstMatchOrder(routes: ModelRoute[]): ModelRoute[] {
-  return [...routes].sort((a, b) => cmp(a.creationTimestamp ?? "", b.creationTimestamp ?? "")
-    || cmp(vsKeyOf(a), vsKeyOf(b)) || ruleIndex(a) - ruleIndex(b));
+  // Each route's keys worked out once, not at every comparison.
+  const keyed = routes.map((route) => ({ route, vsKey: vsKeyOf(route), ruleIndex: ruleIndex(route) }));
+  keyed.sort((a, b) => cmp(a.route.creationTimestamp ?? "", b.route.creationTimestamp ?? "")
+    || cmp(a.vsKey, b.vsKey) || a.ruleIndex - b.ruleIndex);
+  return keyed.map((k) => k.route);
 }
 
 function ruleIndex(r: ModelRoute): number {

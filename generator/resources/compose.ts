@@ -64,7 +64,7 @@ export function composeWorkloads(doc: ParsedDocument): { workloads: WorkloadReso
     if (labels[PREFIX + "version"] !== undefined) wlLabels.version = labels[PREFIX + "version"];
     for (const [k, v] of Object.entries(labels)) if (k.startsWith(PREFIX + "label.")) wlLabels[k.slice(PREFIX.length + 6)] = v;
     const at = positionOf(doc.source, joinPath("services", service));
-    const positions: Record<string, [number, number]> = { "": [at.line, at.column] };
+    const positions = { keys: [""], ends: [1], places: [at.line, at.column] };
     workloads.push({
       kind: "Workload", apiVersion: API_VERSIONS.Workload,
       metadata: { name, namespace, labels: Object.fromEntries(Object.entries(wlLabels).sort()) },

@@ -5,26 +5,13 @@
 // else (anchors, tags, block scalars, multi-line scalars, odd numbers, any error): the caller then
 // reads that file with the full parser, which also reports every problem. The full parser reads
 // about 0.6 MB/s, far too slow for meshes of thousands of resources.
-import { joinPath } from "./positions.ts";
-
-// Keys repeat in every document: spell each one's path segment once (as joinPath does).
-const segments = new Map<string, string>();
-
-function keyPath(base: string, key: string): string {
-  let seg = segments.get(key);
-  if (seg === undefined) {
-    seg = joinPath("", key);
-    if (segments.size > 10_000) segments.clear();
-    segments.set(key, seg);
-  }
-  if (!base) return seg;
-  return seg === key ? `${base}.${key}` : `${base}[${seg}]`;
-}
+import { PositionsBuilder } from "./positions.ts";
+import type { Positions } from "./types.ts";
 
 export interface FastDocument {
   /** null for an empty document. */
   value: unknown;
-  positions: Record<string, [number, number]>;
+  positions: Positions;
 }
 
 /** Where the last flow collection or quoted scalar read ended (the index after it). */
@@ -37,7 +24,11 @@ function bail(): never {
 }
 
 /** Characters the full parser reads differently, complains about, or that need care we skip. */
-const AVOID = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|^%|\n%|^\.\.\.|\n\.\.\./;
+const AVOID = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
+/** A directive (`%YAML`) or a document end marker (`...`) at the start of a line. */
+function markers(text: string): boolean {
+  return text.startsWith("%") || text.includes("\n%") || text.startsWith("...") || text.includes("\n...");
+}
 const MAX_DEPTH = 48;
 // YAML 1.2 core schema, as the `yaml` package spells it (schema/core): anything that test would
 // take for a number other than a short decimal integer goes to the full parser.
@@ -49,8 +40,12 @@ const JSON_ESCAPES = /\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})/;
 
 function plainValue(s: string): unknown {
   const c = s.charCodeAt(0) | 32;
-  // Most words: a letter no null, boolean or number starts with.
-  if (c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) return s;
+  // A word starting with a letter is a string unless it is a spelling of null, true or false
+  // (no number starts with a letter).
+  if (c >= 97 && c <= 122) {
+    if (s.length !== 4 && s.length !== 5) return s;
+    if (c !== 110 && c !== 116 && c !== 102) return s;
+  }
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84;
   if (SHORT_INT.test(s)) return Number(s);
@@ -59,7 +54,7 @@ function plainValue(s: string): unknown {
 }
 
 export function fastParseYaml(text: string): FastDocument[] | undefined {
-  if (AVOID.test(text)) return undefined;
+  if (AVOID.test(text) || markers(text)) return undefined;
   try {
     return new Reader(text.split("\n")).documents();
   } catch (e) {
@@ -72,7 +67,7 @@ class Reader {
   /** Leading spaces of each line; -1 for a blank or comment-only line. */
   private readonly indents: Int32Array;
   private end = 0;
-  private positions: Record<string, [number, number]> = {};
+  private positions = new PositionsBuilder();
   private depth = 0;
   /** 1-based line of the inline value being read. */
   private row = 0;
@@ -106,14 +101,15 @@ class Reader {
 
   private document(from: number, to: number): FastDocument {
     this.end = to;
-    this.positions = {};
+    this.positions = new PositionsBuilder();
     const j = this.nextContent(from, to);
-    if (j === to) return { value: null, positions: {} };
+    if (j === to) return { value: null, positions: this.positions.positions };
     const col = this.indents[j];
-    this.positions[""] = [j + 1, col + 1];
-    const [value, next] = this.block(j, col, "");
+    const field = this.positions.open("", j + 1, col + 1);
+    const [value, next] = this.block(j, col);
+    this.positions.close(field);
     if (this.nextContent(next, to) !== to) bail();
-    return { value, positions: this.positions };
+    return { value, positions: this.positions.positions };
   }
 
   /** The first line at or after `j` (before `to`) that holds content. */
@@ -123,46 +119,47 @@ class Reader {
   }
 
   /** A block sequence or mapping whose first entry starts at line `j`, column `col`. */
-  private block(j: number, col: number, path: string): [unknown, number] {
+  private block(j: number, col: number): [unknown, number] {
     if (++this.depth > MAX_DEPTH) bail();
     const line = this.lines[j];
     let r: [unknown, number];
     if (isDash(line, col)) {
       if (col !== this.indents[j]) bail(); // `- - x`
-      r = this.sequence(j, col, path);
-    } else if (keyEnd(line, col) > 0) r = this.mapping(j, col, path);
+      r = this.sequence(j, col);
+    } else if (keyEnd(line, col) > 0) r = this.mapping(j, col);
     else bail();
     this.depth--;
     return r;
   }
 
-  private sequence(j: number, col: number, path: string): [unknown[], number] {
+  private sequence(j: number, col: number): [unknown[], number] {
     const out: unknown[] = [];
     for (;;) {
       const line = this.lines[j];
-      const p = joinPath(path, out.length);
+      let field: number;
       let k = col + 1;
       while (line.charCodeAt(k) === 32) k++;
       if (k === line.length || line.charCodeAt(k) === 35) {
         if (k < line.length && k === col + 1) bail();
         const n = this.nextContent(j + 1);
         if (n === this.end || this.indents[n] <= col) bail(); // an empty item
-        this.positions[p] = [n + 1, this.indents[n] + 1];
-        const [v, next] = this.block(n, this.indents[n], p);
+        field = this.positions.open(out.length, n + 1, this.indents[n] + 1);
+        const [v, next] = this.block(n, this.indents[n]);
         out.push(v);
         j = next;
       } else {
-        this.positions[p] = [j + 1, k + 1];
+        field = this.positions.open(out.length, j + 1, k + 1);
         if (keyEnd(line, k) > 0) {
-          const [v, next] = this.block(j, k, p);
+          const [v, next] = this.block(j, k);
           out.push(v);
           j = next;
         } else {
-          out.push(this.inline(line, k, p, j + 1));
+          out.push(this.inline(line, k, j + 1));
           j = this.nextContent(j + 1);
           if (j < this.end && this.indents[j] > col) bail();
         }
       }
+      this.positions.close(field);
       j = this.nextContent(j);
       if (j === this.end || this.indents[j] < col) return [out, j];
       if (this.indents[j] > col) bail();
@@ -170,7 +167,7 @@ class Reader {
     }
   }
 
-  private mapping(j: number, col: number, path: string): [Record<string, unknown>, number] {
+  private mapping(j: number, col: number): [Record<string, unknown>, number] {
     const out: Record<string, unknown> = {};
     for (;;) {
       const line = this.lines[j];
@@ -178,8 +175,7 @@ class Reader {
       if (colon < 0) bail();
       const key = blockKey(line, col, colon);
       if (Object.hasOwn(out, key)) bail();
-      const p = keyPath(path, key);
-      if (!(p in this.positions)) this.positions[p] = [j + 1, col + 1];
+      const field = this.positions.open(key, j + 1, col + 1);
       let k = colon + 1;
       while (line.charCodeAt(k) === 32) k++;
       if (k === line.length || line.charCodeAt(k) === 35) {
@@ -187,14 +183,15 @@ class Reader {
         const n = this.nextContent(j + 1);
         const indent = n < this.end ? this.indents[n] : -1;
         if (indent < col || (indent === col && !isDash(this.lines[n], col))) bail(); // an empty value
-        const [v, next] = this.block(n, indent, p);
+        const [v, next] = this.block(n, indent);
         out[key] = v;
         j = next;
       } else {
-        out[key] = this.inline(line, k, p, j + 1);
+        out[key] = this.inline(line, k, j + 1);
         j = this.nextContent(j + 1);
         if (j < this.end && this.indents[j] > col) bail(); // a scalar going on, or an error
       }
+      this.positions.close(field);
       j = this.nextContent(j);
       if (j === this.end || this.indents[j] < col) return [out, j];
       if (this.indents[j] > col || isDash(this.lines[j], col)) bail();
@@ -202,11 +199,11 @@ class Reader {
   }
 
   /** A value that ends its line: a flow collection or a one-line scalar, then maybe a comment. */
-  private inline(line: string, k: number, path: string, row: number): unknown {
+  private inline(line: string, k: number, row: number): unknown {
     this.row = row;
     const c = line.charCodeAt(k);
     let value: unknown;
-    if (c === 123 || c === 91) value = this.flow(line, k, path);
+    if (c === 123 || c === 91) value = this.flow(line, k);
     else if (c === 34 || c === 39) value = quoted(line, k);
     else {
       if (!plainStart(line, k)) bail();
@@ -219,7 +216,7 @@ class Reader {
   }
 
   /** A flow mapping or sequence that closes on its line; returns the value and the index after it. */
-  private flow(line: string, k: number, path: string): unknown {
+  private flow(line: string, k: number): unknown {
     if (++this.depth > MAX_DEPTH) bail();
     const map = line.charCodeAt(k) === 123;
     const close = map ? 125 : 93;
@@ -231,7 +228,7 @@ class Reader {
       return out;
     }
     for (;;) {
-      let p: string;
+      let field: number;
       let key = "";
       if (map) {
         const c = line.charCodeAt(i);
@@ -246,17 +243,15 @@ class Reader {
         }
         if (key === "__proto__" || key === "<<" || Object.hasOwn(out, key)) bail();
         if (line.charCodeAt(keyStop) !== 58 || line.charCodeAt(keyStop + 1) !== 32) bail();
-        p = keyPath(path, key);
-        if (!(p in this.positions)) this.positions[p] = [this.row, i + 1];
+        field = this.positions.open(key, this.row, i + 1);
         i = skipSpaces(line, keyStop + 1);
       } else {
-        p = joinPath(path, (out as unknown[]).length);
-        this.positions[p] = [this.row, i + 1];
+        field = this.positions.open((out as unknown[]).length, this.row, i + 1);
       }
       const c = line.charCodeAt(i);
       let value: unknown;
       if (c === 123 || c === 91) {
-        value = this.flow(line, i, p);
+        value = this.flow(line, i);
         i = stop;
       } else if (c === 34 || c === 39) {
         value = quoted(line, i);
@@ -268,6 +263,7 @@ class Reader {
         value = plainValue(s);
         i = e;
       }
+      this.positions.close(field);
       if (map) (out as Record<string, unknown>)[key] = value;
       else (out as unknown[]).push(value);
       i = skipSpaces(line, i);

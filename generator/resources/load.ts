@@ -78,12 +78,16 @@ function toResource(doc: ParsedDocument, diagnostics: Diagnostic[]): Resource | 
 }
 
 function dedupe(all: Resource[], diagnostics: Diagnostic[]): Resource[] {
-  const key = (r: Resource) => `${r.kind}/${r.metadata.namespace}/${r.metadata.name}`;
-  const sorted = [...all].sort((a, b) => cmp(key(a), key(b)) || cmp(a.source.file, b.source.file) || a.source.document - b.source.document);
+  // Each key spelled once, not at every comparison of the sort.
+  const keyed = all.map((r) => ({ key: `${r.kind}/${r.metadata.namespace}/${r.metadata.name}`, r }));
+  keyed.sort((a, b) => cmp(a.key, b.key) || cmp(a.r.source.file, b.r.source.file) || a.r.source.document - b.r.source.document);
   const out: Resource[] = [];
-  for (const r of sorted) {
+  let prevKey = "";
+  for (const { key, r } of keyed) {
     const prev = out[out.length - 1];
-    if (prev && key(prev) === key(r)) {
+    const same = prev !== undefined && prevKey === key;
+    prevKey = key;
+    if (same) {
       diagnostics.push(diagnostic("WM007", positionOf(r.source, "metadata.name"), "metadata.name",
         `${r.kind} ${r.metadata.namespace}/${r.metadata.name} is already defined at ${prev.source.file}:${prev.source.line}; expected unique names per kind and namespace`));
       continue;

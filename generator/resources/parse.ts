@@ -25,7 +25,7 @@ export function parseYamlFile(file: string, text: string, options: { full?: bool
     const documents: ParsedDocument[] = [];
     fast.forEach((d, index) => {
       if (d.value === null) return;
-      const [line, column] = d.positions[""];
+      const [line, column] = d.positions.places;
       documents.push({ value: d.value, source: { file, document: index, line, column, positions: d.positions } });
     });
     return { documents, diagnostics };
@@ -68,7 +68,7 @@ export function parseYamlFile(file: string, text: string, options: { full?: bool
     }
     if (value === null || value === undefined) return; // an empty document (e.g. a trailing ---)
     const positions = indexPositions(doc.contents, lines, LIMITS.maxNodes);
-    const root = positions[""] ?? [start.line, start.col];
+    const root = positions.places[0] > 0 ? positions.places : [start.line, start.col];
     documents.push({ value, source: { file, document: index, line: root[0], column: root[1], positions } });
   });
   for (const w of list.flatMap((d) => d.warnings)) {

@@ -18,8 +18,21 @@ export interface Source {
   document: number;
   line: number;
   column: number;
-  /** Field path → [line, column] of the field (its key, or the item for sequence entries). */
-  positions: Record<string, [number, number]>;
+  /** Where each field of the document is (see Positions); read with positionOf. */
+  positions: Positions;
+}
+
+/**
+ * Every field of a document in document order (the document itself first): its key in its
+ * mapping or index in its sequence, the index after its last descendant (`ends`: the fields
+ * inside field i are i + 1 up to ends[i]), and its line and column at places[2i], places[2i + 1]
+ * (0, 0 when unknown). A tree, not a record keyed by path: a document has dozens of fields and
+ * only a few are ever looked up, and spelling every field's path costs more than parsing the YAML.
+ */
+export interface Positions {
+  keys: (string | number)[];
+  ends: number[];
+  places: number[];
 }
 
 export interface Resource<K extends Kind = Kind, S = Record<string, any>> {

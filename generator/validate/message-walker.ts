@@ -16,10 +16,18 @@ interface TypeInfo {
   special: boolean;
   byKey: Map<string, protobuf.Field>;
   /** Fields that carry PGV rules, with the rules merged once. */
-  ruled: [protobuf.Field, Rules][];
+  ruled: Ruled[];
   oneofs: protobuf.OneOf[];
-  /** What PGV says about each ruled field when it is absent: the same every time. */
-  absent: Map<protobuf.Field, string[]>;
+}
+
+/** A field with PGV rules, and what is known about it before any value is seen. */
+interface Ruled {
+  field: protobuf.Field;
+  rules: Rules;
+  /** (validate.required) or a required message, Any, duration or timestamp. */
+  required: boolean;
+  /** What PGV says when the field is absent: the same every time (computed on first need). */
+  absent?: string[];
 }
 
 const typeInfos = new WeakMap<protobuf.Type, TypeInfo>();
@@ -33,13 +41,13 @@ function infoOf(type: protobuf.Type): TypeInfo {
       byKey.set(f.name, f);
       if (f.jsonName && !byKey.has(f.jsonName)) byKey.set(f.jsonName, f);
     }
-    const ruled: [protobuf.Field, Rules][] = [];
+    const ruled: Ruled[] = [];
     for (const f of type.fieldsArray) {
       const r = rulesOf(f);
-      if (r) ruled.push([f, r]);
+      if (r) ruled.push({ field: f, rules: r, required: Boolean(r.message?.required || r.any?.required || r.duration?.required || r.timestamp?.required) });
     }
     const name = type.fullName.slice(1);
-    info = { name, special: hasSpecialJson(name), byKey, ruled, oneofs: type.oneofsArray.filter((o) => !isSyntheticOneof(o)), absent: new Map() };
+    info = { name, special: hasSpecialJson(name), byKey, ruled, oneofs: type.oneofsArray.filter((o) => !isSyntheticOneof(o)) };
     typeInfos.set(type, info);
   }
   return info;
@@ -100,26 +108,26 @@ export class MessageWalker {
     if (!isPlainObject(value)) return this.report(path, `expected an object (${name}), got ${describe(value)}`);
 
     const seen = new Map<string, string>(); // field name → key used
-    const malformed = new Set<string>(); // fields with a type problem: their rules are not judged
+    let malformed: Set<string> | undefined; // fields with a type problem: their rules are not judged
     for (const key in value) {
       if (skipTypeKey && key === "@type") continue;
       const v = value[key];
       const field = info.byKey.get(key);
-      const at = childPath(path, key);
       if (!field) {
-        this.report(at, `unknown field "${key}" in ${name}`);
+        this.report(childPath(path, key), `unknown field "${key}" in ${name}`);
         continue;
       }
       if (seen.has(field.name)) {
-        this.report(at, `field "${field.name}" is given twice (as "${seen.get(field.name)}" and "${key}")`);
+        this.report(fieldPath(path, key), `field "${field.name}" is given twice (as "${seen.get(field.name)}" and "${key}")`);
         continue;
       }
       seen.set(field.name, key);
       const before = this.problems.length;
-      if (v !== null) this.fieldValue(field, v, at, depth);
-      if (this.problems.length > before) malformed.add(field.name);
+      if (v !== null) this.fieldValue(field, v, fieldPath(path, key), depth);
+      if (this.problems.length > before) (malformed ??= new Set()).add(field.name);
     }
-    // No closures here: this runs for every object of every bootstrap.
+    // No closures, and no path is spelled unless it is needed: this runs for every object of
+    // every bootstrap.
     this.oneofs(info, value, seen, path);
     this.fieldRules(info, value, seen, malformed, path);
   }
@@ -133,38 +141,41 @@ export class MessageWalker {
     }
   }
 
-  private fieldRules(info: TypeInfo, value: Record<string, unknown>, seen: Map<string, string>, malformed: Set<string>, path: string): void {
-    for (const [field, rules] of info.ruled) {
-      if (malformed.has(field.name)) continue;
-      const at = childPath(path, seen.get(field.name) ?? field.name);
+  private fieldRules(info: TypeInfo, value: Record<string, unknown>, seen: Map<string, string>, malformed: Set<string> | undefined, path: string): void {
+    for (const entry of info.ruled) {
+      const { field, rules } = entry;
+      if (malformed?.has(field.name)) continue;
+      const key = seen.get(field.name);
       if (isSet(field, value, seen)) {
-        this.applyRules(field, rules, value[seen.get(field.name)!], at);
+        this.applyRules(field, rules, value[key!], path, key!);
         continue;
       }
       // PGV judges only the member of a oneof that is set, and skips unset proto3 `optional`s.
       if (field.partOf) continue;
-      const required = rules.message?.required || rules.any?.required || rules.duration?.required || rules.timestamp?.required;
-      if (required) {
-        this.report(at, `missing required field "${field.name}"`);
+      if (entry.required) {
+        this.report(fieldPath(path, key ?? field.name), `missing required field "${field.name}"`);
         continue;
       }
       // PGV checks proto3 scalars and lists even when absent (they hold their default value).
-      let absent = info.absent.get(field);
+      let absent = entry.absent;
       if (!absent) {
         const dflt = field.map ? {} : field.repeated ? [] : defaultScalar(field.type);
         absent = field.resolvedType instanceof protobuf.Type || dflt === undefined ? [] : this.ruleMessages(field, rules, dflt);
-        if (field.resolvedType || SCALAR_TYPES.has(field.type)) info.absent.set(field, absent);
+        if (field.resolvedType || SCALAR_TYPES.has(field.type)) entry.absent = absent;
       }
+      if (absent.length === 0) continue;
+      const at = fieldPath(path, key ?? field.name);
       for (const msg of absent) this.report(at, `missing field "${field.name}": ${msg}`);
     }
   }
 
-  private applyRules(field: protobuf.Field, rules: Rules, value: unknown, at: string): void {
-    for (const msg of this.ruleMessages(field, rules, value)) this.report(at, msg);
+  /** The rules of the field given as `key` in the object at `path`. */
+  private applyRules(field: protobuf.Field, rules: Rules, value: unknown, path: string, key: string): void {
+    for (const msg of this.ruleMessages(field, rules, value)) this.report(fieldPath(path, key), msg);
     const items = rules.repeated?.items;
     if (items && Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
-        for (const msg of checkRules(items, enumNumber(field, value[i]))) this.report(indexPath(at, i), msg);
+        for (const msg of checkRules(items, enumNumber(field, value[i]))) this.report(indexPath(fieldPath(path, key), i), msg);
       }
     }
   }
@@ -278,13 +289,18 @@ function defaultScalar(type: string): unknown {
   return 0;
 }
 
-/** Enum names become their numbers so numeric PGV rules (in/not_in/const) apply. */
+/** `path` extended by a field's key: a proto field name or its lowerCamelCase, an identifier. */
+function fieldPath(path: string, key: string): string {
+  return path === "" ? key : `${path}.${key}`;
+}
+
 /** Whether the object has field `f` (under either spelling) with a value other than null. */
 function isSet(f: protobuf.Field, value: Record<string, unknown>, seen: Map<string, string>): boolean {
   const key = seen.get(f.name);
   return key !== undefined && value[key] !== null;
 }
 
+/** Enum names become their numbers so numeric PGV rules (in/not_in/const) apply. */
 function enumNumber(field: protobuf.Field, value: unknown): unknown {
   const e = field.resolvedType;
   if (e instanceof protobuf.Enum && typeof value === "string") return e.values[value];

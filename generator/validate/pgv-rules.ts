@@ -29,7 +29,7 @@ function deepMerge(a: Rules, b: Rules): Rules {
   return out;
 }
 
-const NUMERIC = ["int32", "int64", "uint32", "uint64", "sint32", "sint64", "fixed32", "fixed64", "sfixed32", "sfixed64", "double", "float"];
+const NUMERIC = new Set(["int32", "int64", "uint32", "uint64", "sint32", "sint64", "fixed32", "fixed64", "sfixed32", "sfixed64", "double", "float"]);
 const HEADER_NAME = /^:?[0-9a-zA-Z!#$%&'*+\-.^_|~`]+$/;
 const HEADER_VALUE_STRICT = /^[^\u0000-\u0008\u000A-\u001F\u007F]*$/;
 const HEADER_VALUE_LAX = /^[^\u0000\u000A\u000D]*$/;
@@ -37,20 +37,29 @@ const HEADER_VALUE_LAX = /^[^\u0000\u000A\u000D]*$/;
 /** Violations of `rules` by a scalar, list, map or duration value (already type-checked). */
 export function checkRules(rules: Rules, value: unknown): string[] {
   const out: string[] = [];
-  if (rules.string && typeof value === "string") checkString(rules.string, value, out);
-  if (rules.bytes && typeof value === "string") checkLengths(rules.bytes, Buffer.from(value, "base64").length, "bytes", out);
-  for (const n of NUMERIC) if (rules[n] && value !== undefined && !Array.isArray(value)) checkNumber(rules[n], numericValue(value), out);
-  if (rules.repeated && Array.isArray(value)) {
-    const r = rules.repeated;
-    if (r.min_items !== undefined && value.length < Number(r.min_items)) out.push(`expected at least ${r.min_items} item(s), got ${value.length}`);
-    if (r.max_items !== undefined && value.length > Number(r.max_items)) out.push(`expected at most ${r.max_items} item(s), got ${value.length}`);
+  // PGV gives a field one kind of rules (plus `message`): look only at the kinds present.
+  for (const kind in rules) {
+    const r = rules[kind];
+    if (!r) continue;
+    if (kind === "string") {
+      if (typeof value === "string") checkString(r, value, out);
+    } else if (kind === "bytes") {
+      if (typeof value === "string") checkLengths(r, Buffer.from(value, "base64").length, "bytes", out);
+    } else if (kind === "repeated") {
+      if (!Array.isArray(value)) continue;
+      if (r.min_items !== undefined && value.length < Number(r.min_items)) out.push(`expected at least ${r.min_items} item(s), got ${value.length}`);
+      if (r.max_items !== undefined && value.length > Number(r.max_items)) out.push(`expected at most ${r.max_items} item(s), got ${value.length}`);
+    } else if (kind === "map") {
+      if (!value || typeof value !== "object") continue;
+      const n = Object.keys(value).length;
+      if (r.min_pairs !== undefined && n < Number(r.min_pairs)) out.push(`expected at least ${r.min_pairs} entr(ies), got ${n}`);
+      if (r.max_pairs !== undefined && n > Number(r.max_pairs)) out.push(`expected at most ${r.max_pairs} entr(ies), got ${n}`);
+    } else if (kind === "duration") {
+      if (typeof value === "string") checkDuration(r, value, out);
+    } else if (NUMERIC.has(kind) && value !== undefined && !Array.isArray(value)) {
+      checkNumber(r, numericValue(value), out);
+    }
   }
-  if (rules.map && value && typeof value === "object") {
-    const n = Object.keys(value).length;
-    if (rules.map.min_pairs !== undefined && n < Number(rules.map.min_pairs)) out.push(`expected at least ${rules.map.min_pairs} entr(ies), got ${n}`);
-    if (rules.map.max_pairs !== undefined && n > Number(rules.map.max_pairs)) out.push(`expected at most ${rules.map.max_pairs} entr(ies), got ${n}`);
-  }
-  if (rules.duration && typeof value === "string") checkDuration(rules.duration, value, out);
   return out;
 }
 
