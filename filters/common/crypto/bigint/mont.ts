@@ -44,12 +44,12 @@ export class Mont {
    * has no carry chain; a column's value is lo + c * 2^32.
    */
   mul(out: usize, a: usize, b: usize): void {
-    if (a == b) {
-      this.sqr(out, a);
-      return;
-    }
     if (this.s == 8) {
       montMul8(out, a, b, ptr(this.n), this.n0);
+      return;
+    }
+    if (a == b) {
+      this.sqr(out, a);
       return;
     }
     const s = this.s;
@@ -82,7 +82,7 @@ export class Mont {
   /** out = a*a/R mod n: as mul, computing each cross product a[j]a[k] (j != k) once. */
   sqr(out: usize, a: usize): void {
     if (this.s == 8) {
-      montSqr8(out, a, ptr(this.n), this.n0);
+      montMul8(out, a, a, ptr(this.n), this.n0);
       return;
     }
     const s = this.s;
@@ -211,10 +211,6 @@ export class Mont {
 
   /** out = a + b mod n, for a, b < n. */
   add(out: usize, a: usize, b: usize): void {
-    if (this.s == 8) {
-      modAdd8(out, a, b, ptr(this.n));
-      return;
-    }
     const s = this.s;
     const np = ptr(this.n);
     const carry = addTo(out, a, b, s);
@@ -223,10 +219,6 @@ export class Mont {
 
   /** out = a - b mod n, for a, b < n. */
   sub(out: usize, a: usize, b: usize): void {
-    if (this.s == 8) {
-      modSub8(out, a, b, ptr(this.n));
-      return;
-    }
     if (subTo(out, a, b, this.s) != 0) addTo(out, out, ptr(this.n), this.s);
   }
 
