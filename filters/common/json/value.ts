@@ -7,6 +7,8 @@ export class JsonValue {
   kind: JsonKind = JsonKind.Null;
   bool: bool = false;
   num: f64 = 0;
+  /** A number's text as written (so no f64 → text conversion is needed to show it). */
+  numText: string = "";
   str: string = "";
   // Arrays are made on first use: most values are leaves, and a parsed JWT payload would
   // otherwise allocate two empty arrays for every claim.
@@ -29,7 +31,7 @@ export class JsonValue {
 
   static ofNull(): JsonValue { return new JsonValue(); }
   static ofBool(b: bool): JsonValue { const v = new JsonValue(); v.kind = JsonKind.Bool; v.bool = b; return v; }
-  static ofNumber(n: f64): JsonValue { const v = new JsonValue(); v.kind = JsonKind.Number; v.num = n; return v; }
+  static ofNumber(n: f64, text: string = ""): JsonValue { const v = new JsonValue(); v.kind = JsonKind.Number; v.num = n; v.numText = text; return v; }
   static ofString(s: string): JsonValue { const v = new JsonValue(); v.kind = JsonKind.String; v.str = s; return v; }
 
   get isNull(): bool { return this.kind == JsonKind.Null; }
