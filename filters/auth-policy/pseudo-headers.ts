@@ -1,7 +1,7 @@
 // The request's :method, :path and :authority, found in one pass over the header map. Each must
 // appear exactly once: a request with one missing or repeated cannot be judged.
 import { HeaderPairs } from "../common/headers/pairs";
-import { bytesEqualAt, utf8 } from "../common/bytes";
+import { utf8 } from "../common/bytes";
 
 const METHOD = utf8(":method");
 const PATH = utf8(":path");
@@ -16,19 +16,24 @@ export class PseudoHeaders {
 // Reused: one request at a time per VM, and callers read the indices before the next request.
 const found = new PseudoHeaders();
 
+@inline function named(k: usize, name: ArrayBuffer): bool {
+  return memory.compare(k, changetype<usize>(name), <usize>name.byteLength) == 0;
+}
+
 /** Entry indices in `h`, or null when one of the three is missing or repeated. */
 export function findPseudoHeaders(h: HeaderPairs): PseudoHeaders | null {
   found.method = -1; found.path = -1; found.authority = -1;
   for (let i = 0; i < h.count; i++) {
     const k = h.keyPtr(i), n = h.keyLen(i);
     if (n < 5 || load<u8>(k) != 0x3a) continue;
-    if (bytesEqualAt(k, n, METHOD)) {
+    // By length first (:path 5, :method 7, :authority 10): one comparison per pseudo-header.
+    if (n == 7 && named(k, METHOD)) {
       if (found.method >= 0) return null;
       found.method = i;
-    } else if (bytesEqualAt(k, n, PATH)) {
+    } else if (n == 5 && named(k, PATH)) {
       if (found.path >= 0) return null;
       found.path = i;
-    } else if (bytesEqualAt(k, n, AUTHORITY)) {
+    } else if (n == 10 && named(k, AUTHORITY)) {
       if (found.authority >= 0) return null;
       found.authority = i;
     }
