@@ -25,6 +25,7 @@ import { TokenCache } from "./jwt/cache";
 import { applyAllowedMutations } from "./mutations";
 import { forbidden, unauthorized, badRequest } from "./replies";
 import { collectAfterConfigure, collectAfterRequest } from "../common/gc/collection";
+import { replaceChar } from "./text";
 
 const PATH = utf8(":path");
 const DECISION = utf8(AUTH_DECISION_PROPERTY);
@@ -53,7 +54,7 @@ class AuthPolicyRoot extends RootContext {
       return false;
     }
     this.config = config;
-    this.realm = config.workload.replaceAll("\"", "").replaceAll("\\", "");
+    this.realm = replaceChar(replaceChar(config.workload, "\"", ""), "\\", "");
     this.metrics.define(config);
     if (config.metricsFlushMs > 0) setTickPeriod(config.metricsFlushMs);
     collectAfterConfigure();

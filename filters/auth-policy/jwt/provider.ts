@@ -3,6 +3,7 @@ import { JsonValue } from "../../common/json/value";
 import { stringList, stringField, intField, boolField, ABSENT, INVALID } from "../json-fields";
 import { Jwk, decodeJwks } from "./jwks";
 import { lowerCopy } from "../../common/match/ascii";
+import { splitAt } from "../text";
 
 export class HeaderLocation {
   constructor(/** lower case */ readonly name: ArrayBuffer, /** may be empty */ readonly prefix: ArrayBuffer) {}
@@ -88,7 +89,7 @@ function decodeClaimHeaders(v: JsonValue | null, p: Provider): bool {
     if (header === null || claim === null || header.length == 0 || claim.length == 0) return false;
     const lowered = lowerCopy(String.UTF8.encode(header));
     if (header.startsWith(":") || String.UTF8.decode(lowered) == "host") return false;
-    const path = claim.split(".");
+    const path = splitAt(claim, ".");
     for (let j = 0; j < path.length; j++) if (path[j].length == 0) return false;
     p.claimHeaders.push(new ClaimHeader(lowered, path));
   }

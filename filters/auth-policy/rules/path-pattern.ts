@@ -4,6 +4,7 @@
 // outside one. Any byte other than '/' counts as segment content ('*' too: CVE-2025-46821).
 import { item, sameBytes } from "./item";
 import { Pattern, PatternKind, decodePattern } from "./pattern";
+import { splitAt } from "../text";
 
 enum Token { Literal, One, Many }
 
@@ -71,7 +72,7 @@ export function decodePathPattern(s: string): PathPattern | null {
   if (!s.startsWith("/")) return null;
   const tokens = new Array<Token>();
   const literals = new Array<ArrayBuffer>();
-  const segments = s.split("/");
+  const segments = splitAt(s, "/");
   let sawMany = false;
   let literal = "";
   for (let i = 1; i < segments.length; i++) {
