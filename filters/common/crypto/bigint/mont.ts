@@ -1,9 +1,8 @@
 // Montgomery arithmetic modulo an odd n of s 32-bit limbs, with u64 products (wasm has no
 // 64x64->128 multiply). Values in "Montgomery form" are x*R mod n, R = 2^(32s). 8-limb moduli
-// (the curves) use the straight-line code of mont8.ts and mod8.ts. Variable time: used only on
+// (the curves) use montMul8 (mont8.ts) for products and squares. Variable time: used only on
 // public data (signature verification).
-import { montMul8, montSqr8 } from "./mont8";
-import { modAdd8, modSub8 } from "./mod8";
+import { montMul8 } from "./mont8";
 import { Limbs, ptr, limb, setLimb, cmp, addTo, subTo, copyLimbs, bitLength, bit } from "./limbs";
 
 export class Mont {
