@@ -18,8 +18,8 @@ export class Verdict {
 // Reused: a verdict is read before the next request is decided.
 const verdict = new Verdict();
 
-/** The rule's path gate first: most rules fail it on the first bytes, without a call. */
-@inline function matches(rule: Rule, f: RequestFacts): bool {
+/** The rule's path gate first: most rules fail it on the first bytes. */
+function matches(rule: Rule, f: RequestFacts): bool {
   return passesGate(rule.pathGate, f.pathPtr, f.pathLen) && ruleMatches(rule, f);
 }
 
