@@ -49,11 +49,13 @@ export function decodeConfig(bytes: ArrayBuffer): AuthPolicyConfig | null {
 
 function decodeRules(v: JsonValue | null, c: AuthPolicyConfig): bool {
   if (v === null || !v.isArray || v.items.length > MAX_RULES) return false;
-  const ids = new Set<string>();
+  // A list, not a Set: at most MAX_RULES ids, compared once at configuration, and the Set's
+  // string hashing would add about a kilobyte to the module.
+  const ids = new Array<string>();
   for (let i = 0; i < v.items.length; i++) {
     const rule = decodeRule(v.items[i], c.needs);
-    if (rule === null || ids.has(rule.id)) return false;
-    ids.add(rule.id);
+    if (rule === null || ids.includes(rule.id)) return false;
+    ids.push(rule.id);
     if (rule.action == Action.Deny) c.denyRules.push(rule);
     else if (rule.action == Action.Allow) c.allowRules.push(rule);
     else c.auditRules.push(rule);
@@ -64,11 +66,11 @@ function decodeRules(v: JsonValue | null, c: AuthPolicyConfig): bool {
 function decodeProviders(v: JsonValue | null, c: AuthPolicyConfig): bool {
   if (v === null) return true;
   if (!v.isArray || v.items.length > 32) return false;
-  const names = new Set<string>();
+  const names = new Array<string>();
   for (let i = 0; i < v.items.length; i++) {
     const p = decodeProvider(v.items[i]);
-    if (p === null || names.has(p.name)) return false;
-    names.add(p.name);
+    if (p === null || names.includes(p.name)) return false;
+    names.push(p.name);
     c.providers.push(p);
     for (let j = 0; j < p.claimHeaders.length; j++) {
       c.claimHeaderNames.push(p.claimHeaders[j].header);

@@ -12,6 +12,7 @@ import { pathEnd } from "../common/path/normalize";
 import { validUtf8 } from "../common/json/parse";
 import { getHeaderPairsReused } from "../common/headers/reused-pairs";
 import { findPseudoHeaders } from "./pseudo-headers";
+import { canonicalMethod, plainAuthority } from "./request-chars";
 import { AUTH_DECISION_PROPERTY } from "./decision-property";
 import { AuthPolicyConfig, decodeConfig } from "./config";
 import { Metrics } from "./metrics";
@@ -24,6 +25,7 @@ import { TokenCache } from "./jwt/cache";
 import { applyAllowedMutations } from "./mutations";
 import { forbidden, unauthorized, badRequest } from "./replies";
 import { collectAfterConfigure, collectAfterRequest } from "../common/gc/collection";
+import { replaceChar } from "./text";
 
 const PATH = utf8(":path");
 const DECISION = utf8(AUTH_DECISION_PROPERTY);
@@ -52,7 +54,7 @@ class AuthPolicyRoot extends RootContext {
       return false;
     }
     this.config = config;
-    this.realm = config.workload.replaceAll("\"", "").replaceAll("\\", "");
+    this.realm = replaceChar(replaceChar(config.workload, "\"", ""), "\\", "");
     this.metrics.define(config);
     if (config.metricsFlushMs > 0) setTickPeriod(config.metricsFlushMs);
     collectAfterConfigure();
@@ -71,30 +73,6 @@ class AuthPolicyRoot extends RootContext {
   newHttpContext(id: u32): HttpContext | null {
     return new AuthPolicyStream(id, this);
   }
-}
-
-/** Methods are case-sensitive (RFC 9110): a lower-case `delete` must not slip past a DENY on
- * DELETE to a backend that upper-cases it, so only A-Z, digits, '-' and '_' are judged (Istio: 400). */
-function canonicalMethod(p: usize, len: usize): bool {
-  if (len == 0) return false;
-  for (let i: usize = 0; i < len; i++) {
-    const c = load<u8>(p + i);
-    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c == 0x2d || c == 0x5f)) return false;
-  }
-  return true;
-}
-
-/** host[:port] with the characters hostnames and IP literals use. Anything else — a comma from
- * folded Host headers, userinfo '@', spaces — could name a different host to the backend. */
-function plainAuthority(p: usize, len: usize): bool {
-  if (len == 0 || len > 1024) return false;
-  for (let i: usize = 0; i < len; i++) {
-    const c = load<u8>(p + i);
-    const ok = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
-      || c == 0x2d || c == 0x2e || c == 0x5f || c == 0x3a || c == 0x5b || c == 0x5d;
-    if (!ok) return false;
-  }
-  return true;
 }
 
 /** A request's garbage, roughly: its context, the header map's object and the host's copy. */

@@ -7,6 +7,7 @@ import { MetricType } from "../common/abi/host";
 import { CounterBatch } from "../common/metrics/counter-batch";
 import { AuthPolicyConfig } from "./config";
 import { Rule } from "./rules/model";
+import { replaceChar } from "./text";
 
 export class Metrics {
   batch: CounterBatch = new CounterBatch(false);
@@ -31,7 +32,7 @@ export class Metrics {
   private defineRules(rules: Rule[]): void {
     // Per rule: requests that rule decided (AUDIT: matched).
     for (let i = 0; i < rules.length; i++) {
-      rules[i].metric = this.batch.define(MetricType.Counter, "auth_policy.rule." + rules[i].id.replaceAll("/", "."));
+      rules[i].metric = this.batch.define(MetricType.Counter, "auth_policy.rule." + replaceChar(rules[i].id, "/", "."));
     }
   }
 

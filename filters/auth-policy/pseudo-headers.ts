@@ -22,13 +22,14 @@ export function findPseudoHeaders(h: HeaderPairs): PseudoHeaders | null {
   for (let i = 0; i < h.count; i++) {
     const k = h.keyPtr(i), n = h.keyLen(i);
     if (n < 5 || load<u8>(k) != 0x3a) continue;
-    if (bytesEqualAt(k, n, METHOD)) {
+    // By length first (:path 5, :method 7, :authority 10): one comparison per pseudo-header.
+    if (n == 7 && bytesEqualAt(k, n, METHOD)) {
       if (found.method >= 0) return null;
       found.method = i;
-    } else if (bytesEqualAt(k, n, PATH)) {
+    } else if (n == 5 && bytesEqualAt(k, n, PATH)) {
       if (found.path >= 0) return null;
       found.path = i;
-    } else if (bytesEqualAt(k, n, AUTHORITY)) {
+    } else if (n == 10 && bytesEqualAt(k, n, AUTHORITY)) {
       if (found.authority >= 0) return null;
       found.authority = i;
     }

@@ -83,6 +83,17 @@ test("a verified token's identity; the cache forgets it at exp (host clock)", as
   assert.equal(late.decision, "unauthenticated meshauth/shop/host/jwt0");
 });
 
+test("configured header names in upper case match Envoy's lower-case header map", async () => {
+  const c = config();
+  c.jwtProviders[0] = { ...c.jwtProviders[0], fromHeaders: [{ name: "X-Token", prefix: "" }], outputClaimToHeaders: [{ header: "X-User", claim: "sub" }] };
+  const p = startPlugin({ wasm: wasmPath("auth-policy"), name: "auth-policy", config: c, startTimeMs: T0,
+    routes: [{ match: { prefix: "/" }, route: { cluster: "backend" } }], clusters: ["backend"] });
+  const token = await mint(key, { iss: ISS, sub: "bob", exp: Math.floor(T0 / 1000) + 60 });
+  const res = exchange(p, { path: "/api/items", headers: { "x-token": token, "x-user": "mallory" } });
+  assert.equal(res.status, 200);
+  assert.equal(res.upstream?.headers.get("x-user"), "bob");
+});
+
 test("counters under Envoy's Prometheus names, sent on the filter's 1 s tick", () => {
   plugin.advanceTime(1000);
   const p = plugin.prometheus();

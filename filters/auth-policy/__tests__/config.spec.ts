@@ -8,6 +8,10 @@ function provider(keys: string, extra: string = ""): string {
     ']},"fromHeaders":[],"fromParams":[],"fromCookies":[],"forward":false,"outputClaimToHeaders":[],"clockSkewSeconds":60' + extra + "}]}";
 }
 
+function claimHeader(header: string): string {
+  return provider(OCT).replace('"outputClaimToHeaders":[]', '"outputClaimToHeaders":[{"header":"' + header + '","claim":"sub"}]');
+}
+
 describe("decodeConfig", () => {
   it("accepts the contract's shapes", () => {
     expect(ok(rule('{"id":"r0","action":"ALLOW"}'))).toBe(true);
@@ -56,5 +60,12 @@ describe("decodeConfig", () => {
     expect(ok(provider('{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo="}'))).toBe(false);
     expect(ok(provider('{"kty":"DSA","x":"AA"}'))).toBe(false);
     expect(ok(provider(OCT, ',"clockSkewSeconds":-1'))).toBe(false);
+  });
+
+  it("refuses a claim header that would set Host or a pseudo-header, in any ASCII case", () => {
+    expect(ok(claimHeader("X-User"))).toBe(true);
+    expect(ok(claimHeader("host"))).toBe(false);
+    expect(ok(claimHeader("HoSt"))).toBe(false);
+    expect(ok(claimHeader(":path"))).toBe(false);
   });
 });

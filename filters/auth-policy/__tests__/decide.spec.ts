@@ -106,3 +106,29 @@ describe("Istio evaluation order", () => {
     setAuthority(f, "[::1]:80"); expect(verdict(c, f)).toBe("deny");
   });
 });
+
+describe("path gates (a rule's common leading path bytes, tested first)", () => {
+  it("a rule whose operations share a prefix still matches every path one of them matches", () => {
+    const c = config('{"id":"d","action":"DENY","to":[{"paths":["/adm/x","/adm/y*"]},{"paths":["/adm/{*}/z"]},{"methods":["PUT"],"paths":["/adm"]}]}');
+    expect(verdict(c, facts("/adm/x"))).toBe("deny d");
+    expect(verdict(c, facts("/adm/yes"))).toBe("deny d");
+    expect(verdict(c, facts("/adm/q/z"))).toBe("deny d");
+    expect(verdict(c, facts("/adm", "PUT"))).toBe("deny d");
+    expect(verdict(c, facts("/adm", "GET"))).toBe("allow");
+    expect(verdict(c, facts("/ad"))).toBe("allow");
+    expect(verdict(c, facts("/other/x"))).toBe("allow");
+  });
+
+  it("no gate when an operation has no paths, or a pattern has no leading bytes", () => {
+    const anyPath = config('{"id":"d","action":"DENY","to":[{"paths":["/adm/*"]},{"methods":["DELETE"]}]}');
+    expect(verdict(anyPath, facts("/other", "DELETE"))).toBe("deny d");
+    const suffix = config('{"id":"d","action":"DENY","to":[{"paths":["/adm/*","*.php"]}]}');
+    expect(verdict(suffix, facts("/x/index.php"))).toBe("deny d");
+    const template = config('{"id":"d","action":"DENY","to":[{"paths":["/{*}/admin"]}]}');
+    expect(verdict(template, facts("/t/admin"))).toBe("deny d");
+    const when = config('{"id":"d","action":"DENY","when":[{"key":"request.headers[x]","values":["1"]}]}');
+    const f = facts("/anything");
+    f.headers = headers(["x", "1"]);
+    expect(verdict(when, f)).toBe("deny d");
+  });
+});

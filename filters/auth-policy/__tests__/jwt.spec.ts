@@ -8,6 +8,7 @@ import { HeaderPairs, encodePairs } from "../../common/headers/pairs";
 import { TokenCache, VerifiedToken } from "../jwt/cache";
 import { parseJson } from "../../common/json/parse";
 import { JsonValue } from "../../common/json/value";
+import { claimHeaderValue } from "../jwt/claim-headers";
 
 // RFC 7515 Appendix A (and RFC 7519 §3.1): shared payload segment.
 const ROOT_PATH = String.UTF8.encode("/");
@@ -135,6 +136,26 @@ describe("claims", () => {
     expect(checkClaims(p, claims('{"iss":"joe","exp":1101,"iat":1000}'), 1000)).toBe(ClaimsStatus.Lifetime);
     expect(checkClaims(p, claims('{"iss":"joe","exp":1100}'), 1000)).toBe(ClaimsStatus.Lifetime);
     expect(checkClaims(provider(), claims('{"iss":"joe","exp":5000,"iat":2000}'), 1000)).toBe(ClaimsStatus.NotYetValid);
+  });
+});
+
+const CLAIMS = '{"s":"ann","b":true,"i":1e3,"n":-42,"f":2.50,"e":1.5E-7,"o":{"x":{}},"c":"a\\u0001b"}';
+function v(name: string): string | null {
+  const b = claimHeaderValue(parseJson(String.UTF8.encode(CLAIMS))!, [name]);
+  return b === null ? null : String.UTF8.decode(b);
+}
+
+describe("claim header values", () => {
+  it("strings, booleans, integers in decimal, other numbers as written; objects and control bytes not", () => {
+    expect(v("s")).toBe("ann");
+    expect(v("b")).toBe("true");
+    expect(v("i")).toBe("1000");
+    expect(v("n")).toBe("-42");
+    expect(v("f")).toBe("2.50");
+    expect(v("e")).toBe("1.5E-7");
+    expect(v("o")).toBeNull();
+    expect(v("c")).toBeNull();
+    expect(v("missing")).toBeNull();
   });
 });
 

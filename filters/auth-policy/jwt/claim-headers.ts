@@ -1,5 +1,7 @@
 // Values for outputClaimToHeaders: string, integer, number and boolean claims (nested via
-// `a.b.c`), as Envoy's claim_to_headers does. A value with control bytes is not copied.
+// `a.b.c`), as Envoy's claim_to_headers does. A value with control bytes is not copied. An
+// integral number is written in decimal (1e3 → 1000); any other as the token writes it (the
+// JSON text: no float formatting code in the module for a claim that is rarely a fraction).
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
 
@@ -10,7 +12,7 @@ export function claimHeaderValue(claims: JsonValue, path: string[]): ArrayBuffer
   let s: string;
   if (v.isString) s = v.str;
   else if (v.isBool) s = v.bool ? "true" : "false";
-  else if (v.isNumber) s = Math.floor(v.num) == v.num && Math.abs(v.num) < 9007199254740992 ? (<i64>v.num).toString() : v.num.toString();
+  else if (v.isNumber) s = Math.floor(v.num) == v.num && Math.abs(v.num) < 9007199254740992 ? (<i64>v.num).toString() : v.numText;
   else return null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

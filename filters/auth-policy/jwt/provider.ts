@@ -2,6 +2,8 @@
 import { JsonValue } from "../../common/json/value";
 import { stringList, stringField, intField, boolField, ABSENT, INVALID } from "../json-fields";
 import { Jwk, decodeJwks } from "./jwks";
+import { lowerCopy } from "../../common/match/ascii";
+import { splitAt } from "../text";
 
 export class HeaderLocation {
   constructor(/** lower case */ readonly name: ArrayBuffer, /** may be empty */ readonly prefix: ArrayBuffer) {}
@@ -64,7 +66,7 @@ function decodeLocations(json: JsonValue, p: Provider): bool {
       if (!h.isObject || !h.onlyKeys(["name", "prefix"])) return false;
       const name = stringField(h, "name", null), prefix = stringField(h, "prefix", "");
       if (name === null || name.length == 0 || prefix === null) return false;
-      p.fromHeaders.push(new HeaderLocation(String.UTF8.encode(name.toLowerCase()), String.UTF8.encode(prefix)));
+      p.fromHeaders.push(new HeaderLocation(lowerCopy(String.UTF8.encode(name)), String.UTF8.encode(prefix)));
     }
   }
   const params = stringList(json, "fromParams"), cookies = stringList(json, "fromCookies");
@@ -85,10 +87,11 @@ function decodeClaimHeaders(v: JsonValue | null, p: Provider): bool {
     if (!c.isObject || !c.onlyKeys(["header", "claim"])) return false;
     const header = stringField(c, "header", null), claim = stringField(c, "claim", null);
     if (header === null || claim === null || header.length == 0 || claim.length == 0) return false;
-    if (header.startsWith(":") || header.toLowerCase() == "host") return false;
-    const path = claim.split(".");
+    const lowered = lowerCopy(String.UTF8.encode(header));
+    if (header.startsWith(":") || String.UTF8.decode(lowered) == "host") return false;
+    const path = splitAt(claim, ".");
     for (let j = 0; j < path.length; j++) if (path[j].length == 0) return false;
-    p.claimHeaders.push(new ClaimHeader(String.UTF8.encode(header.toLowerCase()), path));
+    p.claimHeaders.push(new ClaimHeader(lowered, path));
   }
   return true;
 }

@@ -6,6 +6,7 @@ import { Pattern, decodePatterns } from "./pattern";
 import { PathPattern, decodePathPattern } from "./path-pattern";
 import { CidrBlock, parseCidr } from "./cidr";
 import { decodeCondition } from "./decode-condition";
+import { pathGate } from "./path-gate";
 import { Action, Condition, ConditionKey, Operation, Rule, RuleNeeds, Source } from "./model";
 
 const RULE_KEYS = ["id", "action", "from", "to", "when"];
@@ -35,7 +36,10 @@ export function decodeRule(json: JsonValue, needs: RuleNeeds): Rule | null {
     const c = decodeCondition(whenJson[i], needs);
     if (c === null) fail.failed = true; else when.push(c);
   }
-  return fail.failed ? null : new Rule(id.str, act, from, to, when);
+  if (fail.failed) return null;
+  const rule = new Rule(id.str, act, from, to, when);
+  rule.pathGate = pathGate(to);
+  return rule;
 }
 
 function objects(v: JsonValue | null, fail: Failure): JsonValue[] {

@@ -58,6 +58,8 @@ export class Rule {
   readonly auditDenyRecord: ArrayBuffer;
   /** Its counter's slot in the root's CounterBatch, set once the root context has defined it. */
   metric: u32 = 0;
+  /** Leading bytes every path it matches has (rules/path-gate.ts), or null. */
+  pathGate: ArrayBuffer | null = null;
 
   constructor(
     readonly id: string,

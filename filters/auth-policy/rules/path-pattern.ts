@@ -3,9 +3,12 @@
 // operator. A template segment holds nothing but its operator, and `*`, `{`, `}` may not appear
 // outside one. Any byte other than '/' counts as segment content ('*' too: CVE-2025-46821).
 import { item, sameBytes } from "./item";
-import { Pattern, decodePattern } from "./pattern";
+import { Pattern, PatternKind, decodePattern } from "./pattern";
+import { splitAt } from "../text";
 
 enum Token { Literal, One, Many }
+
+const NO_PREFIX = new ArrayBuffer(0);
 
 export class PathPattern {
   constructor(
@@ -37,6 +40,13 @@ export class PathPattern {
     return pos == len;
   }
 
+  /** The bytes every path this pattern matches starts with (empty when there are none). */
+  requiredPrefix(): ArrayBuffer {
+    const plain = this.plain;
+    if (plain !== null) return plain.kind == PatternKind.Exact || plain.kind == PatternKind.Prefix ? plain.value : NO_PREFIX;
+    return this.tokens.length > 0 && this.tokens[0] == Token.Literal ? this.literals[0] : NO_PREFIX;
+  }
+
   /** After `{**}`: only literals follow; they must end the path, at or after `pos`. */
   private tailMatches(from: i32, ptr: usize, pos: usize, len: usize): bool {
     let tail: usize = 0;
@@ -62,7 +72,7 @@ export function decodePathPattern(s: string): PathPattern | null {
   if (!s.startsWith("/")) return null;
   const tokens = new Array<Token>();
   const literals = new Array<ArrayBuffer>();
-  const segments = s.split("/");
+  const segments = splitAt(s, "/");
   let sawMany = false;
   let literal = "";
   for (let i = 1; i < segments.length; i++) {

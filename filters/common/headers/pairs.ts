@@ -1,43 +1,55 @@
 // Envoy's serialized header map: u32 count, count × (u32 keyLen, u32 valueLen), then each key
 // and value followed by a NUL. All integers little-endian. An empty map arrives as no bytes.
-import { bytesEqualAt, copyFrom } from "../bytes";
+import { copyFrom } from "../bytes";
+
+const NO_BYTES = new ArrayBuffer(0);
+const NO_INDEX = new StaticArray<u32>(0);
 
 /** A decoded header map that keeps the host's bytes and indexes into them (no copies). */
 export class HeaderPairs {
   constructor(
-    readonly raw: ArrayBuffer,
-    readonly count: i32,
+    /** Read only: set by the constructor and `fill`. */
+    public raw: ArrayBuffer,
+    /** Read only: set by the constructor and `fill`. */
+    public count: i32,
     /** Per entry: key offset, key length, value offset, value length (one allocation per map). */
     private index: StaticArray<u32>,
   ) {}
 
   static empty(): HeaderPairs {
-    return new HeaderPairs(new ArrayBuffer(0), 0, new StaticArray<u32>(0));
+    return new HeaderPairs(NO_BYTES, 0, NO_INDEX);
   }
 
   /** Decodes Envoy's pairs format; a malformed buffer decodes as an empty map. `size` (default:
    * all of `raw`) and `reuse` (an index array of at least 4 × count entries) serve callers that
    * reuse their buffers across requests. */
   static decode(raw: ArrayBuffer, size: u32 = u32.MAX_VALUE, reuse: StaticArray<u32> | null = null): HeaderPairs {
+    return HeaderPairs.empty().fill(raw, size, reuse);
+  }
+
+  /** As `decode`, into this object (for a caller that reuses one per request); returns it. */
+  fill(raw: ArrayBuffer, size: u32, reuse: StaticArray<u32> | null): HeaderPairs {
+    this.count = 0;
     if (size > <u32>raw.byteLength) size = <u32>raw.byteLength;
-    if (size < 4) return HeaderPairs.empty();
+    if (size < 4) return this;
     const base = changetype<usize>(raw);
     const n = load<u32>(base);
-    if (n > 1024 || 4 + <u64>n * 8 > <u64>size) return HeaderPairs.empty();
+    if (n > 1024 || 4 + <u64>n * 8 > <u64>size) return this;
     const index = reuse !== null && <u32>reuse.length >= n << 2 ? reuse : new StaticArray<u32>(n << 2);
     const at = changetype<usize>(index);
     let pos: u64 = 4 + <u64>n * 8;
     for (let i: u32 = 0; i < n; i++) {
       const klen = load<u32>(base + 4 + i * 8);
       const vlen = load<u32>(base + 8 + i * 8);
-      if (pos + klen + vlen + 2 > <u64>size) return HeaderPairs.empty();
+      if (pos + klen + vlen + 2 > <u64>size) return this;
       const e = at + (<usize>i << 4);
       store<u32>(e, <u32>pos); store<u32>(e, klen, 4);
       pos += klen + 1;
       store<u32>(e, <u32>pos, 8); store<u32>(e, vlen, 12);
       pos += vlen + 1;
     }
-    return new HeaderPairs(raw, <i32>n, index);
+    this.raw = raw; this.index = index; this.count = <i32>n;
+    return this;
   }
 
   @inline private entry(i: i32): usize { return changetype<usize>(this.index) + (<usize>i << 4); }
@@ -48,8 +60,10 @@ export class HeaderPairs {
 
   /** Index of the first entry whose key equals `name` (lower-case bytes), or -1. */
   indexOf(name: ArrayBuffer, from: i32 = 0): i32 {
+    const n = <usize>name.byteLength;
     for (let i = from; i < this.count; i++) {
-      if (bytesEqualAt(this.keyPtr(i), this.keyLen(i), name)) return i;
+      // The length first, without a call: most keys differ in it.
+      if (this.keyLen(i) == n && memory.compare(this.keyPtr(i), changetype<usize>(name), n) == 0) return i;
     }
     return -1;
   }

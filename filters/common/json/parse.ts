@@ -122,7 +122,7 @@ class Parser {
       if (!this.digits()) return null;
     }
     const s = String.UTF8.decodeUnsafe(start, this.pos - start);
-    return JsonValue.ofNumber(parseFloat(s));
+    return JsonValue.ofNumber(parseFloat(s), s);
   }
 
   digits(): bool {

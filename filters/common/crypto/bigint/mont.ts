@@ -1,9 +1,8 @@
 // Montgomery arithmetic modulo an odd n of s 32-bit limbs, with u64 products (wasm has no
 // 64x64->128 multiply). Values in "Montgomery form" are x*R mod n, R = 2^(32s). 8-limb moduli
-// (the curves) use the straight-line code of mont8.ts and mod8.ts. Variable time: used only on
+// (the curves) use montMul8 (mont8.ts) for products and squares. Variable time: used only on
 // public data (signature verification).
-import { montMul8, montSqr8 } from "./mont8";
-import { modAdd8, modSub8 } from "./mod8";
+import { montMul8 } from "./mont8";
 import { Limbs, ptr, limb, setLimb, cmp, addTo, subTo, copyLimbs, bitLength, bit } from "./limbs";
 
 export class Mont {
@@ -44,12 +43,12 @@ export class Mont {
    * has no carry chain; a column's value is lo + c * 2^32.
    */
   mul(out: usize, a: usize, b: usize): void {
-    if (a == b) {
-      this.sqr(out, a);
-      return;
-    }
     if (this.s == 8) {
       montMul8(out, a, b, ptr(this.n), this.n0);
+      return;
+    }
+    if (a == b) {
+      this.sqr(out, a);
       return;
     }
     const s = this.s;
@@ -82,7 +81,7 @@ export class Mont {
   /** out = a*a/R mod n: as mul, computing each cross product a[j]a[k] (j != k) once. */
   sqr(out: usize, a: usize): void {
     if (this.s == 8) {
-      montSqr8(out, a, ptr(this.n), this.n0);
+      montMul8(out, a, a, ptr(this.n), this.n0);
       return;
     }
     const s = this.s;
@@ -211,10 +210,6 @@ export class Mont {
 
   /** out = a + b mod n, for a, b < n. */
   add(out: usize, a: usize, b: usize): void {
-    if (this.s == 8) {
-      modAdd8(out, a, b, ptr(this.n));
-      return;
-    }
     const s = this.s;
     const np = ptr(this.n);
     const carry = addTo(out, a, b, s);
@@ -223,10 +218,6 @@ export class Mont {
 
   /** out = a - b mod n, for a, b < n. */
   sub(out: usize, a: usize, b: usize): void {
-    if (this.s == 8) {
-      modSub8(out, a, b, ptr(this.n));
-      return;
-    }
     if (subTo(out, a, b, this.s) != 0) addTo(out, out, ptr(this.n), this.s);
   }
 

@@ -4,21 +4,21 @@
 // sqrt(-1) = 2^((p-1)/4), B = (x, 4/5) with x even).
 import { Mont } from "../bigint/mont";
 import { Limbs, ptr, copyLimbs } from "../bigint/limbs";
-import { limbsFromHex } from "../bigint/hex";
+import { limbsFromWords } from "../bigint/words";
 
 export const S = 8;
-export const fe = new Mont(limbsFromHex("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFED", S));
-export const L: Limbs = limbsFromHex("1000000000000000000000000000000014DEF9DEA2F79CD65812631A5CF5D3ED", S);
+export const fe = new Mont(limbsFromWords([0x7FFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFED]));
+export const L: Limbs = limbsFromWords([0x10000000, 0x00000000, 0x00000000, 0x00000000, 0x14DEF9DE, 0xA2F79CD6, 0x5812631A, 0x5CF5D3ED]);
 
-function mont(hex: string): Limbs {
-  const x = limbsFromHex(hex, S);
+function mont(words: StaticArray<u32>): Limbs {
+  const x = limbsFromWords(words);
   fe.toMont(ptr(x), ptr(x));
   return x;
 }
-export const D = mont("52036CEE2B6FFE738CC740797779E89800700A4D4141D8AB75EB4DCA135978A3");
-export const D2 = mont("52036CEE2B6FFE738CC740797779E89800700A4D4141D8AB75EB4DCA135978A3");
+export const D = mont([0x52036CEE, 0x2B6FFE73, 0x8CC74079, 0x7779E898, 0x00700A4D, 0x4141D8AB, 0x75EB4DCA, 0x135978A3]);
+export const D2 = mont([0x52036CEE, 0x2B6FFE73, 0x8CC74079, 0x7779E898, 0x00700A4D, 0x4141D8AB, 0x75EB4DCA, 0x135978A3]);
 fe.add(ptr(D2), ptr(D2), ptr(D2));
-export const SQRT_M1 = mont("2B8324804FC1DF0B2B4D00993DFBD7A72F431806AD2FE478C4EE1B274A0EA0B0");
+export const SQRT_M1 = mont([0x2B832480, 0x4FC1DF0B, 0x2B4D0099, 0x3DFBD7A7, 0x2F431806, 0xAD2FE478, 0xC4EE1B27, 0x4A0EA0B0]);
 
 /** An extended point: limbs [X | Y | Z | T], 8 each. */
 export type EdPoint = StaticArray<u32>;
@@ -55,8 +55,8 @@ export function fromAffine(x: usize, y: usize): EdPoint {
 }
 
 export function basePoint(): EdPoint {
-  const x = mont("216936D3CD6E53FEC0A4E231FDD6DC5C692CC7609525A7B2C9562D608F25D51A");
-  const y = mont("6666666666666666666666666666666666666666666666666666666666666658");
+  const x = mont([0x216936D3, 0xCD6E53FE, 0xC0A4E231, 0xFDD6DC5C, 0x692CC760, 0x9525A7B2, 0xC9562D60, 0x8F25D51A]);
+  const y = mont([0x66666666, 0x66666666, 0x66666666, 0x66666666, 0x66666666, 0x66666666, 0x66666666, 0x66666658]);
   return fromAffine(ptr(x), ptr(y));
 }
 

@@ -3,24 +3,24 @@
 // Montgomery form; Z = 0 is the point at infinity.
 import { Mont } from "../bigint/mont";
 import { Limbs, ptr, isZero, copyLimbs } from "../bigint/limbs";
-import { limbsFromHex } from "../bigint/hex";
+import { limbsFromWords } from "../bigint/words";
 
 export const S = 8;
-export const P_HEX = "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF";
-export const N_HEX = "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551";
-const B_HEX = "5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B";
-const GX_HEX = "6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296";
-const GY_HEX = "4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5";
+export const P_WORDS: StaticArray<u32> = [0xFFFFFFFF, 0x00000001, 0x00000000, 0x00000000, 0x00000000, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF];
+export const N_WORDS: StaticArray<u32> = [0xFFFFFFFF, 0x00000000, 0xFFFFFFFF, 0xFFFFFFFF, 0xBCE6FAAD, 0xA7179E84, 0xF3B9CAC2, 0xFC632551];
+const B_WORDS: StaticArray<u32> = [0x5AC635D8, 0xAA3A93E7, 0xB3EBBD55, 0x769886BC, 0x651D06B0, 0xCC53B0F6, 0x3BCE3C3E, 0x27D2604B];
+const GX_WORDS: StaticArray<u32> = [0x6B17D1F2, 0xE12C4247, 0xF8BCE6E5, 0x63A440F2, 0x77037D81, 0x2DEB33A0, 0xF4A13945, 0xD898C296];
+const GY_WORDS: StaticArray<u32> = [0x4FE342E2, 0xFE1A7F9B, 0x8EE7EB4A, 0x7C0F9E16, 0x2BCE3357, 0x6B315ECE, 0xCBB64068, 0x37BF51F5];
 
-export const fp = new Mont(limbsFromHex(P_HEX, S));
-export const fn = new Mont(limbsFromHex(N_HEX, S));
+export const fp = new Mont(limbsFromWords(P_WORDS));
+export const fn = new Mont(limbsFromWords(N_WORDS));
 
-function mont(hex: string): Limbs {
-  const x = limbsFromHex(hex, S);
+function mont(words: StaticArray<u32>): Limbs {
+  const x = limbsFromWords(words);
   fp.toMont(ptr(x), ptr(x));
   return x;
 }
-const B = mont(B_HEX);
+const B = mont(B_WORDS);
 
 /** A Jacobian point: limbs [X | Y | Z], 8 each. */
 export type Point = StaticArray<u32>;
@@ -52,7 +52,7 @@ export function setAffine(p: Point, x: Limbs, y: Limbs): void {
 
 export function generator(): Point {
   const g = newPoint();
-  setAffine(g, limbsFromHex(GX_HEX, S), limbsFromHex(GY_HEX, S));
+  setAffine(g, limbsFromWords(GX_WORDS), limbsFromWords(GY_WORDS));
   return g;
 }
 
