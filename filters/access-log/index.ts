@@ -52,6 +52,7 @@ class AccessLogRoot extends RootContext {
   scratch: ByteWriter = new ByteWriter(512);
   record: LogRecord = new LogRecord();
   requests: u32 = 0;
+  private stream: AccessLogStream | null = null;
   private sinceCollect: u32 = 0;
   private recordBytes: usize = 0;
 
@@ -104,8 +105,18 @@ class AccessLogRoot extends RootContext {
     return true;
   }
 
+  /**
+   * A stream keeps nothing of its own (the record lives in the root and is rebuilt in each
+   * on_log), so every request of the root shares one context object: none is allocated per request.
+   */
   newHttpContext(id: u32): HttpContext | null {
-    return this.config === null ? null : new AccessLogStream(id, this);
+    if (this.config === null) return null;
+    let s = this.stream;
+    if (s === null) {
+      s = new AccessLogStream(0, this);
+      this.stream = s;
+    }
+    return s;
   }
 
   /** Builds, filters, samples and writes the record of one finished request. */
