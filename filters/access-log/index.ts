@@ -5,6 +5,7 @@ export * from "../common/abi/exports";
 import { RootContext, HttpContext, registerRootContext } from "../common/abi/context";
 import { LogLevel, BufferType, MapType } from "../common/abi/enums";
 import { getBuffer, log, setTickPeriod } from "../common/abi/host";
+import { lendRegion, stopLending } from "../common/abi/host-blocks";
 import { decodeConfig, AccessLogConfig } from "./config";
 import { LogRecord } from "./record/record";
 import { collectEssentials, collectRequestHeaders, collectFlags, collectDetails } from "./record/collect";
@@ -29,6 +30,17 @@ import { TickSchedule } from "./tick-schedule";
 const COLLECT_EVERY: u32 = 64;
 /** Record bytes that make the next safe point collect, however few callbacks ran. */
 const COLLECT_AFTER_BYTES: usize = 256 << 10;
+/**
+ * Region lent to the host for the property values one record reads (common/abi/host-blocks.ts),
+ * blocks of up to 256 bytes: a record's properties take well under 1 KiB. Header maps keep the
+ * heap: their sizes range up to megabytes, and lending them the region changed how the heap
+ * fragments under huge requests (in the host fuzz run, memory grew earlier). One region for the
+ * VM, not one per root: lending it ends the blocks of the record read before, which every root
+ * drops (rec.reset) before it reads another.
+ */
+const HOST_REGION_SIZE: usize = 4 << 10;
+const HOST_REGION_BLOCK: usize = 256;
+const HOST_REGION: usize = memory.data(<i32>HOST_REGION_SIZE, 16);
 
 class AccessLogRoot extends RootContext {
   config: AccessLogConfig | null = null;
@@ -40,6 +52,7 @@ class AccessLogRoot extends RootContext {
   scratch: ByteWriter = new ByteWriter(512);
   record: LogRecord = new LogRecord();
   requests: u32 = 0;
+  private stream: AccessLogStream | null = null;
   private sinceCollect: u32 = 0;
   private recordBytes: usize = 0;
 
@@ -92,16 +105,33 @@ class AccessLogRoot extends RootContext {
     return true;
   }
 
+  /**
+   * A stream keeps nothing of its own (the record lives in the root and is rebuilt in each
+   * on_log), so every request of the root shares one context object: none is allocated per request.
+   */
   newHttpContext(id: u32): HttpContext | null {
-    return this.config === null ? null : new AccessLogStream(id, this);
+    if (this.config === null) return null;
+    let s = this.stream;
+    if (s === null) {
+      s = new AccessLogStream(0, this);
+      this.stream = s;
+    }
+    return s;
   }
 
   /** Builds, filters, samples and writes the record of one finished request. */
   logRequest(): void {
+    const rec = this.record;
+    // The previous record's blocks die here, so the region can be lent from its start again.
+    rec.reset();
+    lendRegion(HOST_REGION, HOST_REGION_SIZE, HOST_REGION_BLOCK);
+    this.logRecord(rec);
+    stopLending();
+  }
+
+  private logRecord(rec: LogRecord): void {
     const config = this.config!;
     const metrics = this.metrics!;
-    const rec = this.record;
-    rec.reset();
     collectEssentials(rec);
     metrics.request(rec.route.ptr, rec.route.len, rec.code, rec.durationNanos, rec.auth.ptr, rec.auth.len);
     // Host calls cost microseconds each in Envoy: the request header map is read before the

@@ -78,6 +78,24 @@ describe("JSON escaping of long values (eight bytes at a time)", () => {
     escapeWritten(w, scratch, 1);
     expect(String.UTF8.decode(w.take())).toBe("a\uFFFD");
   });
+
+  it("escapes in place a byte that needs work at any position of a value of any length", () => {
+    const specials = ['"', "\\", "\n", "\x01", "\x7f", "é"];
+    const plain = "abcdefghijklmnopqrstuvwx";
+    const w = new ByteWriter(4), scratch = new ByteWriter(4);
+    for (let len = 1; len <= 24; len++) {
+      for (let at = 0; at < len; at++) {
+        for (let k = 0; k < specials.length; k++) {
+          const value = plain.substring(0, at) + specials[k] + plain.substring(at + 1, len);
+          w.reset();
+          w.bytes(String.UTF8.encode('"'));
+          w.bytes(String.UTF8.encode(value));
+          escapeWritten(w, scratch, 1);
+          expect(String.UTF8.decode(w.take())).toBe('"' + escapedText(value));
+        }
+      }
+    }
+  });
 });
 
 describe("timestamps and flags", () => {

@@ -47,15 +47,15 @@ function sequenceLength(p: usize, end: usize, b0: u32): i32 {
 const ONES: u64 = 0x0101010101010101;
 const HIGHS: u64 = 0x8080808080808080;
 
-/** Whether any of the 8 bytes of `x` is zero (the classic SWAR test). */
-@inline function hasZeroByte(x: u64): bool {
-  return ((x - ONES) & ~x & HIGHS) != 0;
-}
-
-/** Whether any byte of `x` needs escaping or UTF-8 checking: < 0x20, '"', '\\', 0x7f or >= 0x80. */
+/**
+ * Whether any byte of `x` needs escaping or UTF-8 checking: < 0x20, '"', '\\', 0x7f or >= 0x80.
+ * A byte >= 0x80 shows in the high bits of `x` itself. Otherwise every byte is below 0x80 and each
+ * other term sets the high bit of the lowest byte it looks for (< 0x20, 0x7f, '"', '\\'): a
+ * borrow or carry only reaches bytes above one that matched, so nothing is missed.
+ */
 @inline function needsWork(x: u64): bool {
-  return (x & HIGHS) != 0 || ((x - 0x2020202020202020) & HIGHS) != 0 ||
-    hasZeroByte(x ^ 0x2222222222222222) || hasZeroByte(x ^ 0x5c5c5c5c5c5c5c5c) || hasZeroByte(x ^ 0x7f7f7f7f7f7f7f7f);
+  return ((x | (x - 0x2020202020202020) | (x + ONES) | ((x ^ 0x2222222222222222) - ONES) |
+    ((x ^ 0x5c5c5c5c5c5c5c5c) - ONES)) & HIGHS) != 0;
 }
 
 /** Writes bytes [ptr, ptr+len) as the inside of a JSON string (no surrounding quotes). */
@@ -101,6 +101,9 @@ function isPlain(ptr: usize, len: usize): bool {
     if (needsWork(load<u64>(p))) return false;
     p += 8;
   }
+  if (p == end) return true;
+  // The rest of a value of 8 bytes or more: the word ending at `end` (overlapping checked bytes).
+  if (len >= 8) return !needsWork(load<u64>(end - 8));
   while (p < end) {
     const c: u32 = load<u8>(p++);
     if (c < 0x20 || c >= 0x7f || c == 0x22 || c == 0x5c) return false;

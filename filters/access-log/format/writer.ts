@@ -34,9 +34,22 @@ export class ByteWriter {
     this.len++;
   }
 
-  @inline raw(ptr: usize, n: i32): void {
+  raw(ptr: usize, n: i32): void {
     this.ensure(n);
-    memory.copy(this.ptr + this.len, ptr, n);
+    const dst = this.ptr + this.len;
+    // Most keys and values are short, and engines run memory.copy as a call out of the module,
+    // which costs more than two overlapping word moves (both loaded before either is stored).
+    if (n >= 8 && n <= 16) {
+      const a = load<u64>(ptr), b = load<u64>(ptr + n - 8);
+      store<u64>(dst, a);
+      store<u64>(dst + n - 8, b);
+    } else if (n >= 4 && n < 8) {
+      const a = load<u32>(ptr), b = load<u32>(ptr + n - 4);
+      store<u32>(dst, a);
+      store<u32>(dst + n - 4, b);
+    } else {
+      memory.copy(dst, ptr, n);
+    }
     this.len += n;
   }
 

@@ -18,7 +18,7 @@ export const AUTH_DECISION = utf8("wasmesh.auth");
 /** What filters, sampling and metrics need on every request (headers and flags only when asked). */
 export function collectEssentials(rec: LogRecord): void {
   rec.code = si.propertyI64(si.RESPONSE_CODE, 0);
-  rec.durationNanos = si.propertyI64(si.REQUEST_DURATION);
+  rec.durationNanos = si.propertyI64(si.REQUEST_DURATION, -1);
   rec.route.fromProperty(si.XDS_ROUTE_NAME);
   rec.auth.fromProperty(AUTH_DECISION);
 }
@@ -36,10 +36,10 @@ export function collectFlags(rec: LogRecord): void {
 export function collectDetails(rec: LogRecord, needs: u32, responseHeaders: bool): void {
   if (responseHeaders) rec.response.fromHost(MapType.ResponseHeaders);
   if (wants(needs, F.ResponseFlags) && !rec.flagsKnown) collectFlags(rec);
-  if (wants(needs, F.StartTime)) rec.startNanos = si.propertyI64(si.REQUEST_TIME);
-  if (wants(needs, F.UpstreamDuration)) rec.upstreamNanos = si.propertyI64(si.RESPONSE_BACKEND_LATENCY);
-  if (wants(needs, F.BytesReceived)) rec.bytesReceived = si.propertyI64(si.REQUEST_SIZE);
-  if (wants(needs, F.BytesSent)) rec.bytesSent = si.propertyI64(si.RESPONSE_SIZE);
+  if (wants(needs, F.StartTime)) rec.startNanos = si.propertyI64(si.REQUEST_TIME, -1);
+  if (wants(needs, F.UpstreamDuration)) rec.upstreamNanos = si.propertyI64(si.RESPONSE_BACKEND_LATENCY, -1);
+  if (wants(needs, F.BytesReceived)) rec.bytesReceived = si.propertyI64(si.REQUEST_SIZE, -1);
+  if (wants(needs, F.BytesSent)) rec.bytesSent = si.propertyI64(si.RESPONSE_SIZE, -1);
   if (wants(needs, F.Protocol)) rec.protocol.fromProperty(si.REQUEST_PROTOCOL);
   if (wants(needs, F.UpstreamHost)) rec.upstreamHost.fromProperty(si.UPSTREAM_ADDRESS);
   if (wants(needs, F.UpstreamCluster)) rec.upstreamCluster.fromProperty(si.XDS_CLUSTER_NAME);

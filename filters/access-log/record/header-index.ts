@@ -4,6 +4,7 @@
 // allocates nothing per request for headers.
 import { proxy_get_header_map_pairs } from "../../common/abi/imports";
 import { WasmResult } from "../../common/abi/enums";
+import { freeHostBlock } from "../../common/abi/host-blocks";
 import { bytesEqualAt } from "../../common/bytes";
 
 const RET_PTR: usize = memory.data(8);
@@ -22,7 +23,7 @@ export class HeaderIndex {
 
   /** Drops the current map (frees the host's block). */
   clear(): void {
-    if (this.hostBlock != 0) heap.free(this.hostBlock);
+    if (this.hostBlock != 0) freeHostBlock(this.hostBlock);
     this.hostBlock = 0;
     this.base = 0;
     this.keep = null;

@@ -2,6 +2,7 @@
 // frees it on the next clear, so collecting a record allocates nothing per property.
 import { proxy_get_property, proxy_get_header_map_value } from "../../common/abi/imports";
 import { WasmResult } from "../../common/abi/enums";
+import { freeHostBlock } from "../../common/abi/host-blocks";
 
 const RET_PTR: usize = memory.data(8);
 const RET_LEN: usize = memory.data(8);
@@ -16,7 +17,7 @@ export class HostBytes {
   @inline get present(): bool { return this.len > 0; }
 
   clear(): void {
-    if (this.hostBlock != 0) heap.free(this.hostBlock);
+    if (this.hostBlock != 0) freeHostBlock(this.hostBlock);
     this.hostBlock = 0;
     this.keep = null;
     this.ptr = 0;

@@ -2,16 +2,17 @@
 // this module: `export * from "../common/abi/exports"`.
 import { roots, streams, createContext } from "./context";
 import { HeadersStatus, DataStatus } from "./enums";
+import { allocHostBlock } from "./host-blocks";
 
 export function proxy_abi_version_0_2_1(): void {}
 
-/** Envoy allocates returned buffers here; host wrappers copy and free them with heap.free. */
+/** Envoy allocates returned buffers here (host-blocks.ts: the heap, or a region a filter lends). */
 export function malloc(size: usize): usize {
-  return heap.alloc(size);
+  return allocHostBlock(size);
 }
 
 export function proxy_on_memory_allocate(size: usize): usize {
-  return heap.alloc(size);
+  return allocHostBlock(size);
 }
 
 export function proxy_on_context_create(contextId: u32, parentId: u32): void {

@@ -1,9 +1,10 @@
 // Typed wrappers over the host functions. Buffers the host returns are allocated through our
-// `malloc` export (raw heap blocks); each wrapper copies what it needs and frees the block.
+// `malloc` export (host-blocks.ts); each wrapper copies what it needs and frees the block.
 import * as env from "./imports";
 import { WasmResult, LogLevel, MetricType } from "./enums";
 import { copyFrom, utf8 } from "../bytes";
 import { HeaderPairs } from "../headers/pairs";
+import { freeHostBlock } from "./host-blocks";
 
 // Out-parameters for host calls. Safe as statics: the guest is single-threaded and the host only
 // re-enters the guest through malloc, which does not touch them.
@@ -16,7 +17,7 @@ function takeReturned(): ArrayBuffer {
   const len = load<usize>(RET_LEN);
   if (ptr == 0 || len == 0) return new ArrayBuffer(0);
   const out = copyFrom(ptr, len);
-  heap.free(ptr);
+  freeHostBlock(ptr);
   return out;
 }
 

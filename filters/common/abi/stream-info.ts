@@ -4,6 +4,7 @@
 import { getProperty, propertyPath } from "./host";
 import { proxy_get_property } from "./imports";
 import { WasmResult } from "./enums";
+import { freeHostBlock } from "./host-blocks";
 
 const RET_PTR: usize = memory.data(8);
 const RET_LEN: usize = memory.data(8);
@@ -44,6 +45,6 @@ export function propertyI64(path: ArrayBuffer, absent: i64 = -1): i64 {
   const ptr = load<usize>(RET_PTR), len = load<usize>(RET_LEN);
   if (ptr == 0) return absent;
   const value = len == 8 ? load<i64>(ptr) : absent;
-  heap.free(ptr);
+  freeHostBlock(ptr);
   return value;
 }

@@ -4,6 +4,7 @@
 import * as env from "../abi/imports";
 import { WasmResult } from "../abi/enums";
 import { HeaderPairs } from "./pairs";
+import { freeHostBlock } from "../abi/host-blocks";
 
 const RET_PTR: usize = memory.data(8);
 const RET_LEN: usize = memory.data(8);
@@ -17,7 +18,7 @@ export function getHeaderPairsReused(map: u32): HeaderPairs {
   if (ptr == 0) return pairs.fill(raw, 0, null);
   if (<usize>raw.byteLength < len) raw = new ArrayBuffer(<i32>len);
   memory.copy(changetype<usize>(raw), ptr, len);
-  heap.free(ptr);
+  freeHostBlock(ptr);
   const count = len >= 4 ? load<u32>(changetype<usize>(raw)) : 0;
   if (count <= 1024 && <u32>index.length < count << 2) index = new StaticArray<u32>(<i32>(count << 2));
   return pairs.fill(raw, <u32>len, index);

@@ -28,7 +28,8 @@ export class CounterBatch {
       if (id != 0 && delta != 0) proxy_increment_metric(id, delta);
       return;
     }
-    unchecked(this.pending[slot] += delta);
+    const pending = this.pending;
+    unchecked(pending[slot] = unchecked(pending[slot]) + delta);
   }
 
   /** Sends every non-zero delta, one host call per metric. */
