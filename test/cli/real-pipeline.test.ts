@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { validateBootstrap } from "../../generator/validate/validate-bootstrap.ts";
 import { project, runCli } from "./run-cli.ts";
+import { sharedFile } from "../support/paths.ts";
 
 const REAL = null;
 const SHOP = new URL("./fixtures/shop/", import.meta.url).pathname;
@@ -47,7 +48,7 @@ test("a mesh error is positioned, exits 1 and writes nothing", () => {
 });
 
 test("the seed example validates (with its location warning), and --werror makes that fatal", () => {
-  const dir = project({ "mesh/seed.yaml": readFileSync("/work/shared/seed-example.yaml", "utf8") });
+  const dir = project({ "mesh/seed.yaml": readFileSync(sharedFile("seed-example.yaml"), "utf8") });
   const r = runCli(["validate"], dir, REAL);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /mesh\/seed\.yaml:\d+:\d+: warning WM008 .*spec\.location/);
@@ -101,7 +102,7 @@ test("explain --request usage errors exit 2", () => {
 
 test("the seed example plus a compose-declared workload generates a bootstrap Envoy's protos accept", () => {
   const dir = project({
-    "mesh/seed.yaml": readFileSync("/work/shared/seed-example.yaml", "utf8"),
+    "mesh/seed.yaml": readFileSync(sharedFile("seed-example.yaml"), "utf8"),
     "docker-compose.yml": `services:\n  my-app:\n    image: node:20\n    labels:\n      wasmesh.workload: "true"\n      wasmesh.app: my-app\n      wasmesh.port: "8080"\n`,
   });
   const r = runCli(["generate", "--compose", "docker-compose.yml"], dir, REAL);

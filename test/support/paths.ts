@@ -17,3 +17,9 @@ export function envoyBin(): string {
   if (!existsSync(bin)) throw new Error(`Envoy not found at ${bin}: run \`npm run setup\``);
   return bin;
 }
+
+/** A file of ../shared beside the project (where CI puts its copy), else of /work/shared. */
+export function sharedFile(name: string): string {
+  const beside = join(projectRoot, "..", "shared", name);
+  return existsSync(beside) ? beside : join("/work/shared", name);
+}

@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { Ajv } from "ajv";
 import { SCHEMA_DIR, validateResource } from "../../generator/schemas/schema-validator.ts";
+import { sharedFile } from "../support/paths.ts";
 
 
 function documents(file: string): unknown[] {
   return parseAllDocuments(readFileSync(file, "utf8")).map((d) => d.toJS());
 }
 
-const shared = ["/work/shared/seed-example.yaml", "/work/shared/resource-shapes.yaml"];
+const shared = [sharedFile("seed-example.yaml"), sharedFile("resource-shapes.yaml")];
 
 /** mesh.schema.json compiled on its own, the way an editor uses it. */
 function meshSchemaValidator() {
