@@ -4,13 +4,24 @@
 // Steps run binaries directly: nested `npm run` would pick up the old npm that @as-pect/cli's
 // dependencies put into node_modules/.bin.
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const only = process.argv.slice(2);
+
+// Every step's temporary files (Envoy configs and logs, generated meshes, certificates) go into
+// one folder of this run, removed when it ends however it ends, so runs leave nothing in /tmp.
+// WASMESH_KEEP_TMP=1 keeps it, for looking at what a failed test left.
+const runTmp = mkdtempSync(join(tmpdir(), "wasmesh-test-"));
+process.env.TMPDIR = runTmp;
+process.on("exit", () => {
+  if (process.env.WASMESH_KEEP_TMP === "1") console.log(`temporary files kept in ${runTmp}`);
+  else rmSync(runTmp, { recursive: true, force: true });
+});
 
 function run(label, command, args) {
   console.log(`\n== ${label}`);
