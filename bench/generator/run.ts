@@ -65,7 +65,13 @@ function runOnce(files: { path: string; text: string }[], outDir: string) {
   return { ms, outputs, errors: errors.length + failures.length };
 }
 
-function measure(size: MeshSize, runs: number) {
+/**
+ * `runs` measured runs after a first (cold) run and `warmups` more: V8 keeps optimizing the
+ * pipeline's functions for several runs, and a median of the first few measures the JIT's
+ * progress more than the generator (12-06, one sidecar, a loaded machine: 130–310 ms over the
+ * five runs after the cold one, 90–150 ms after them).
+ */
+function measure(size: MeshSize, runs: number, warmups = 0) {
   const files = syntheticMesh(size);
   const outDir = join(mkdtempSync(join(tmpdir(), "wasmesh-bench-")), "out");
   try {
@@ -74,6 +80,7 @@ function measure(size: MeshSize, runs: number) {
     const check = generate({ files, options: OPTIONS });
     const same = check.outputs.length === size.workloads && check.outputs.every((o, i) => o.text === first.outputs[i].text);
     if (!same || first.errors > 0) throw new Error(`synthetic mesh did not generate cleanly (${first.errors} errors)`);
+    for (let i = 0; i < warmups; i++) runOnce(files, outDir);
     const samples: Record<string, number[]> = {};
     for (let i = 0; i < runs; i++) {
       const r = runOnce(files, outDir);
@@ -82,7 +89,7 @@ function measure(size: MeshSize, runs: number) {
     const ms = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v))]));
     return {
       size, inputBytes: files.reduce((n, f) => n + f.text.length, 0), bootstraps: size.workloads,
-      outputBytes: first.outputs.reduce((n, o) => n + o.text.length, 0), runs,
+      outputBytes: first.outputs.reduce((n, o) => n + o.text.length, 0), warmups, runs,
       firstRunTotalMs: round(first.ms.total), ms,
     };
   } finally {
@@ -119,18 +126,19 @@ function measureCli(size: MeshSize, runs: number) {
   }
 }
 
-const runs = quick ? 1 : 5;
+const runs = quick ? 1 : 9;
+const warmups = quick ? 0 : 5;
 const headlineSize = { services: 500, routes: 500, policies: 1500, workloads: 10 };
-const headline = measure(headlineSize, runs);
+const headline = measure(headlineSize, runs, warmups);
 console.log("500/500/1500, 10 sidecars, in-process CPU ms:", headline.ms, "first run:", headline.firstRunTotalMs);
 // Envoy Gateway's 139 ms is for one gateway, i.e. one Envoy configuration: the same mesh for one sidecar.
-const oneSidecar = measure({ ...headlineSize, workloads: 1 }, runs);
+const oneSidecar = measure({ ...headlineSize, workloads: 1 }, runs, warmups);
 console.log("500/500/1500, 1 sidecar, in-process CPU ms:", oneSidecar.ms);
 const cliResult = measureCli(headlineSize, quick ? 1 : 3);
 console.log("CLI (child process):", cliResult);
 const series = [];
 for (const services of quick ? [100, 1000] : [100, 500, 1000, 2500, 5000, 10000]) {
-  const r = measure({ services, routes: services, policies: services * 3, workloads: 10 }, services >= 2500 ? 1 : 3);
+  const r = measure({ services, routes: services, policies: services * 3, workloads: 10 }, services >= 2500 ? 1 : 3, services >= 2500 ? 0 : 3);
   console.log(`${services} services:`, r.ms);
   series.push(r);
 }
@@ -139,7 +147,7 @@ const result = {
   date: new Date().toISOString(),
   node: process.version,
   machine: { cpus: cpus().length, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 10) / 10) },
-  note: "In-process: CPU ms of this process from mesh YAML text to bootstraps written to disk, per stage (resources, model, plan, envoy, emit, protoGate = read back + Envoy proto check, write), median of `runs` after a first run (firstRunTotalMs: includes one-time JSON Schema compilation and loading Envoy's protos); Node start and module loading excluded. cli: `wasmesh generate` in a child process, wall and user+system CPU ms including Node start; startup = `wasmesh version`. Each bootstrap carries every service's clusters and routes (no Sidecar resource: Istio's default), so output grows with services x sidecars (10 sidecars). Envoy Gateway: 139 ms for 500 services/routes/1,500 policies (one gateway).",
+  note: "In-process: CPU ms of this process from mesh YAML text to bootstraps written to disk, per stage (resources, model, plan, envoy, emit, protoGate = read back + Envoy proto check, write), median of `runs` after a first run and `warmups` unrecorded runs that let V8 finish optimizing (firstRunTotalMs: includes one-time JSON Schema compilation and loading Envoy's protos); Node start and module loading excluded. cli: `wasmesh generate` in a child process, wall and user+system CPU ms including Node start; startup = `wasmesh version`. Each bootstrap carries every service's clusters and routes (no Sidecar resource: Istio's default), so output grows with services x sidecars (10 sidecars). Envoy Gateway: 139 ms for 500 services/routes/1,500 policies (one gateway).",
   headline,
   headlineTotalPerSidecarMs: round(headline.ms.total / headline.bootstraps),
   oneSidecar,
