@@ -35,6 +35,12 @@ export interface PluginOptions {
   node?: { id: string; cluster: string };
   /** Host clock start (ms since epoch); the clock only moves with advanceTime(). */
   startTimeMs?: number;
+  /**
+   * Envoy's CEL foreign functions (expr_create/expr_evaluate/expr_delete), for the attribute
+   * lists of host/cel-list.ts. Default true, as in official Envoy builds; false answers NotFound,
+   * as a host without them.
+   */
+  celExpressions?: boolean;
   /** Share data between plugins as Envoy does for one vm_id. */
   sharedData?: SharedData;
 }
