@@ -77,6 +77,8 @@ class AccessLogRoot extends RootContext {
     const reads = new RecordReads(config.needs, config.filter === null && p.perTenThousand >= 10000, p.keepErrors && p.perTenThousand < 10000);
     reads.compile();
     this.reads = reads;
+    log(LogLevel.Debug, reads.essentials.batched ? "access-log: attributes read through CEL lists (expr_evaluate)"
+      : "access-log: attributes read one by one (the host compiles no CEL lists)");
     const metrics = new Metrics(config.metricsPrefix, config.metricsFlushMs > 0);
     this.metrics = metrics;
     const cc = config.collector;
