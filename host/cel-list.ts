@@ -1,6 +1,8 @@
 // The part of CEL that Envoy's expr_create / expr_evaluate foreign functions get from our
 // filters: a list of attributes, each bare (`a.b`) or guarded (`has(a.b) ? a.b : ""`, or an
-// integer literal). Anything else is refused, as Envoy refuses what does not parse, so a filter
+// integer literal), and of values other plugins set with proxy_set_property, which Envoy keeps as
+// filter state "wasm.<path>" (`filter_state["wasm.p"]`, guarded `"wasm.p" in filter_state ?
+// filter_state["wasm.p"] : ""`). Anything else is refused, as Envoy refuses what does not parse, so a filter
 // falls back to its per-property reads. Evaluation follows Envoy: each element is the attribute's
 // proxy_get_property bytes, the list is header pairs with elements in the key slots and empty
 // values, and one absent unguarded element fails the whole list.
@@ -8,6 +10,7 @@ import { encodePairs } from "./abi/pairs.ts";
 import { int64 } from "./properties.ts";
 
 export interface CelListElement {
+  /** An attribute's path, or ["filter_state", <proxy_set_property path>]. */
   path: string[];
   /** Bytes when the attribute is absent; null: unguarded. */
   absent: Buffer | null;
@@ -17,6 +20,8 @@ export interface CelListElement {
 const ROOTS = new Set(["request", "response", "source", "destination", "connection", "upstream", "xds"]);
 const ATTRIBUTE = /^([a-z_]+)\.([a-z_]+)$/;
 const GUARDED = /^has\(([a-z_.]+)\)\s*\?\s*([a-z_.]+)\s*:\s*(""|-?\d+)$/;
+const STATE = /^filter_state\["wasm\.([^"\\]+)"\]$/;
+const GUARDED_STATE = /^"wasm\.([^"\\]+)"\s+in\s+filter_state\s*\?\s*(.+?)\s*:\s*""$/;
 
 function attribute(text: string): string[] | null {
   const m = ATTRIBUTE.exec(text);
@@ -33,6 +38,17 @@ export function parseCelList(text: string): CelListElement[] | null {
   const out: CelListElement[] = [];
   for (const raw of inner.split(",")) {
     const part = raw.trim();
+    const gs = GUARDED_STATE.exec(part);
+    if (gs !== null) {
+      if (STATE.exec(gs[2])?.[1] !== gs[1]) return null;
+      out.push({ path: ["filter_state", gs[1]], absent: Buffer.alloc(0) });
+      continue;
+    }
+    const state = STATE.exec(part);
+    if (state !== null) {
+      out.push({ path: ["filter_state", state[1]], absent: null });
+      continue;
+    }
     const g = GUARDED.exec(part);
     if (g !== null) {
       const path = attribute(g[1]);

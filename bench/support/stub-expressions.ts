@@ -1,5 +1,6 @@
 // Envoy's CEL foreign functions on a stub host's fixed facts: expr_create parses the attribute
-// list (host/cel-list.ts) and evaluates it once against the properties, expr_evaluate hands back
+// list (host/cel-list.ts) and evaluates it once against the properties (filter_state["wasm.p"]
+// is property p, as Envoy keeps proxy_set_property values), expr_evaluate hands back
 // those bytes, as proxy_get_property hands back precomputed values. Outside the subset:
 // BadArgument; an absent unguarded element: InternalFailure, as in Envoy.
 import { parseCelList, evaluateCelList } from "../../host/cel-list.ts";
@@ -16,7 +17,7 @@ export function stubForeignFunction(g: GuestMemory, memory: () => WebAssembly.Me
     if (name === CREATE) {
       const list = parseCelList(Buffer.from(memory().buffer, ap, al).toString("utf8"));
       if (list === null) return 2;
-      results.set(next, evaluateCelList(list, (path) => properties.get(path.join("\0")) ?? null));
+      results.set(next, evaluateCelList(list, (path) => properties.get(path[0] === "filter_state" ? path[1] : path.join("\0")) ?? null));
       const token = Buffer.alloc(4);
       token.writeUInt32LE(next++);
       return g.give(token, rp, rl);

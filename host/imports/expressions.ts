@@ -10,6 +10,12 @@ import type { GuestMemory } from "../memory.ts";
 import type { Vm } from "../vm.ts";
 import { lookupPath } from "./properties.ts";
 
+/** A value proxy_set_property left on the effective stream (Envoy: filter state "wasm.<path>"). */
+function filterState(vm: Vm, path: string): Buffer | null {
+  const ctx = vm.effective;
+  return ctx?.kind === "stream" ? ctx.stream.filterState.get(path) ?? null : null;
+}
+
 export const EXPRESSION_FUNCTIONS = new Set(["expr_create", "expr_evaluate", "expr_delete"]);
 
 export function expressionFunctions(vm: Vm, mem: () => GuestMemory) {
@@ -33,7 +39,7 @@ export function expressionFunctions(vm: Vm, mem: () => GuestMemory) {
       compiled.delete(token);
       return WasmResult.Ok;
     }
-    const value = evaluateCelList(list, (path) => lookupPath(vm, path));
+    const value = evaluateCelList(list, (path) => path[0] === "filter_state" ? filterState(vm, path[1]) : lookupPath(vm, path));
     return value === null ? WasmResult.InternalFailure : mem().returnBytes(value, retPtr, retLen);
   };
 }

@@ -5,14 +5,10 @@
 // the host returned (record/host-bytes.ts).
 import { MapType } from "../../common/abi/enums";
 import * as si from "../../common/abi/stream-info";
-import { utf8 } from "../../common/bytes";
 import { LogRecord } from "./record";
 import { F, needBit } from "./fields";
 import { S } from "./slots";
 import { SlotReads } from "./batch";
-
-/** proxy_set_property key of auth-policy's decision (AUTH_DECISION_PROPERTY in the plan). */
-export const AUTH_DECISION = utf8("wasmesh.auth");
 
 @inline function wants(needs: u32, f: i32): bool {
   return (needs & needBit(f)) != 0;
@@ -42,7 +38,7 @@ export class RecordReads {
    */
   constructor(needs: u32, keepsAll: bool, flagsDecide: bool) {
     const wantsFlags = wants(needs, F.ResponseFlags);
-    const essentials: i32[] = [S.Code, S.Duration, S.Route];
+    const essentials: i32[] = [S.Code, S.Duration, S.Route, S.Auth];
     const details: i32[] = [];
     for (let i = 0; i < DETAIL_FIELDS.length; i++) {
       if (wants(needs, unchecked(DETAIL_FIELDS[i]))) details.push(unchecked(DETAIL_SLOTS[i]));
@@ -79,7 +75,6 @@ export class RecordReads {
 /** What filters, sampling and metrics need on every request (headers and flags only when asked). */
 export function collectEssentials(rec: LogRecord, reads: RecordReads): void {
   reads.essentials.read(rec);
-  rec.auth.fromProperty(AUTH_DECISION);
 }
 
 export function collectRequestHeaders(rec: LogRecord): void {

@@ -2,6 +2,7 @@
 // and the record field it fills. A slot is read on its own (readSlot) or taken from an element
 // of a batched CEL list (record/batch.ts); both give the field the same value.
 import * as si from "../../common/abi/stream-info";
+import { utf8 } from "../../common/bytes";
 import { LogRecord } from "./record";
 import { HostBytes } from "./host-bytes";
 
@@ -27,8 +28,12 @@ export namespace S {
   export const ServerName = 16;
   export const TerminationDetails = 17;
   export const UpstreamFailure = 18;
-  export const COUNT = 19;
+  export const Auth = 19;
+  export const COUNT = 20;
 }
+
+/** proxy_set_property key of auth-policy's decision (AUTH_DECISION_PROPERTY in the plan). */
+export const AUTH_DECISION = utf8("wasmesh.auth");
 
 const CEL_NAMES: string[] = [
   "response.code", "request.duration", "response.flags", "request.time", "response.backend_latency",
@@ -36,6 +41,9 @@ const CEL_NAMES: string[] = [
   "xds.cluster_name", "connection.uri_san_peer_certificate", "source.address", "destination.address",
   "response.code_details", "upstream.local_address", "connection.requested_server_name",
   "connection.termination_details", "upstream.transport_failure_reason",
+  // Envoy keeps a proxy_set_property value as filter state "wasm.<path>", which CEL reaches
+  // through the filter_state map (not as an attribute: `wasmesh.auth` is no name in CEL).
+  "filter_state[\"wasm.wasmesh.auth\"]",
 ];
 
 const PATHS: ArrayBuffer[] = [
@@ -43,7 +51,7 @@ const PATHS: ArrayBuffer[] = [
   si.REQUEST_SIZE, si.RESPONSE_SIZE, si.XDS_ROUTE_NAME, si.REQUEST_PROTOCOL, si.UPSTREAM_ADDRESS,
   si.XDS_CLUSTER_NAME, si.CONNECTION_PEER_URI_SAN, si.SOURCE_ADDRESS, si.DESTINATION_ADDRESS,
   si.RESPONSE_CODE_DETAILS, si.UPSTREAM_LOCAL_ADDRESS, si.CONNECTION_REQUESTED_SERVER_NAME,
-  si.CONNECTION_TERMINATION_DETAILS, si.UPSTREAM_TRANSPORT_FAILURE_REASON,
+  si.CONNECTION_TERMINATION_DETAILS, si.UPSTREAM_TRANSPORT_FAILURE_REASON, AUTH_DECISION,
 ];
 
 @inline export function isIntSlot(s: i32): bool {
@@ -62,6 +70,7 @@ const PATHS: ArrayBuffer[] = [
  */
 export function celElement(s: i32): string {
   const name = unchecked(CEL_NAMES[s]);
+  if (s == S.Auth) return "\"wasm.wasmesh.auth\" in filter_state ? " + name + " : \"\"";
   return "has(" + name + ") ? " + name + " : " + (isIntSlot(s) ? absentInt(s).toString() : "\"\"");
 }
 
@@ -90,7 +99,8 @@ export function stringSlot(rec: LogRecord, s: i32): HostBytes {
     case S.UpstreamLocal: return rec.upstreamLocal;
     case S.ServerName: return rec.serverName;
     case S.TerminationDetails: return rec.terminationDetails;
-    default: return rec.upstreamFailure;
+    case S.UpstreamFailure: return rec.upstreamFailure;
+    default: return rec.auth;
   }
 }
 
