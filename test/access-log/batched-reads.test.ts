@@ -1,7 +1,9 @@
 // On real Envoy 1.40: access-log compiles its attribute lists with expr_create at on_configure and
 // reads each record's attributes with expr_evaluate; every attribute a text template can print
 // comes out as Envoy knows it, for a POST with a body, a direct response and an upstream that
-// refuses the connection (absent attributes read as unknown and never fail the record).
+// refuses the connection (absent attributes read as unknown and never fail the record). The auth
+// decision another plugin set with proxy_set_property comes through the list too, as CEL's
+// filter_state["wasm.wasmesh.auth"].
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startMesh, baseConfig, eventually, ROUTE_ID, type Mesh } from "./harness.ts";
