@@ -24,9 +24,9 @@ export class SlotReads {
 
   /** The CEL list of the slots, as expr_create receives it. */
   expression(): string {
-    const parts = new Array<string>(this.slots.length);
-    for (let i = 0; i < this.slots.length; i++) parts[i] = celElement(unchecked(this.slots[i]));
-    return "[" + parts.join(", ") + "]";
+    let text = "[";
+    for (let i = 0; i < this.slots.length; i++) text += (i > 0 ? ", " : "") + celElement(unchecked(this.slots[i]));
+    return text + "]";
   }
 
   /** Asks the host to compile the list; without it (any refusal) reads stay one by one. */

@@ -22,6 +22,21 @@ const DETAIL_SLOTS: i32[] = [S.StartTime, S.UpstreamDuration, S.BytesReceived, S
   S.UpstreamCluster, S.Peer, S.Source, S.Destination, S.CodeDetails, S.UpstreamLocal,
   S.ServerName, S.TerminationDetails, S.UpstreamFailure];
 
+/** The essentials' slots and/or the needed details', and response flags when asked. */
+function slotList(needs: u32, essentials: bool, details: bool, flags: bool): i32[] {
+  const out: i32[] = [];
+  if (essentials) {
+    out.push(S.Code); out.push(S.Duration); out.push(S.Route); out.push(S.Auth);
+  }
+  if (details) {
+    for (let i = 0; i < DETAIL_FIELDS.length; i++) {
+      if (wants(needs, unchecked(DETAIL_FIELDS[i]))) out.push(unchecked(DETAIL_SLOTS[i]));
+    }
+  }
+  if (flags) out.push(S.Flags);
+  return out;
+}
+
 /**
  * The attribute reads of a configuration, in two steps: the essentials every record needs for
  * metrics, filters and sampling, and the details of a record that will be written. When every
@@ -38,25 +53,13 @@ export class RecordReads {
    */
   constructor(needs: u32, keepsAll: bool, flagsDecide: bool) {
     const wantsFlags = wants(needs, F.ResponseFlags);
-    const essentials: i32[] = [S.Code, S.Duration, S.Route, S.Auth];
-    const details: i32[] = [];
-    for (let i = 0; i < DETAIL_FIELDS.length; i++) {
-      if (wants(needs, unchecked(DETAIL_FIELDS[i]))) details.push(unchecked(DETAIL_SLOTS[i]));
-    }
-    const listed = essentials.slice(0);
     if (keepsAll) {
-      if (wantsFlags) details.push(S.Flags);
-      this.essentials = new SlotReads(listed.concat(details), essentials.concat(details));
+      this.essentials = new SlotReads(slotList(needs, true, true, wantsFlags), slotList(needs, true, true, wantsFlags));
       this.details = new SlotReads([], []);
     } else {
-      if (flagsDecide) listed.push(S.Flags);
-      const listedDetails = details.slice(0);
-      if (wantsFlags) {
-        if (!flagsDecide) listedDetails.push(S.Flags);
-        details.push(S.Flags);
-      }
-      this.essentials = new SlotReads(listed, essentials);
-      this.details = new SlotReads(listedDetails, details);
+      // One by one, flags wait for the code (sampled()); in a list they cost one element.
+      this.essentials = new SlotReads(slotList(needs, true, false, flagsDecide), slotList(needs, true, false, false));
+      this.details = new SlotReads(slotList(needs, false, true, wantsFlags && !flagsDecide), slotList(needs, false, true, wantsFlags));
     }
     this.wantsFlags = wantsFlags;
   }

@@ -71,7 +71,7 @@ const PATHS: ArrayBuffer[] = [
 export function celElement(s: i32): string {
   const name = unchecked(CEL_NAMES[s]);
   if (s == S.Auth) return "\"wasm.wasmesh.auth\" in filter_state ? " + name + " : \"\"";
-  return "has(" + name + ") ? " + name + " : " + (isIntSlot(s) ? absentInt(s).toString() : "\"\"");
+  return "has(" + name + ") ? " + name + " : " + (isIntSlot(s) ? (absentInt(s) == 0 ? "0" : "-1") : "\"\"");
 }
 
 export function setInt(rec: LogRecord, s: i32, v: i64): void {
