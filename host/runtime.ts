@@ -47,7 +47,7 @@ export interface PluginRuntime {
   log(level: number, message: string, fromFilter: boolean, vmLabel?: string, fromRoot?: boolean): void;
   node: { id: string; cluster: string };
   /** Whether the CEL foreign functions expr_create/evaluate/delete exist (as in Envoy ≥ 1.2x builds). */
-  celExpressions: boolean;
+  celExpressions: boolean | "failing";
   /** proxy_* calls by name, every VM together (what a filter costs a host is mostly these). */
   hostCalls: Map<string, number>;
 }

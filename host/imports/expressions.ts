@@ -3,7 +3,7 @@
 // context; BadArgument when it is not in the subset), expr_evaluate (the token → the list in the
 // effective context; NotFound for an unknown token, InternalFailure when an unguarded element is
 // absent), expr_delete (frees the token). Off (NotFound, as a host without them) when the plugin
-// runs with `celExpressions: false`.
+// runs with `celExpressions: false`; every evaluation fails with `celExpressions: "failing"`.
 import { WasmResult } from "../abi/enums.ts";
 import { parseCelList, evaluateCelList, type CelListElement } from "../cel-list.ts";
 import type { GuestMemory } from "../memory.ts";
@@ -39,6 +39,7 @@ export function expressionFunctions(vm: Vm, mem: () => GuestMemory) {
       compiled.delete(token);
       return WasmResult.Ok;
     }
+    if (vm.runtime.celExpressions === "failing") return WasmResult.InternalFailure;
     const value = evaluateCelList(list, (path) => path[0] === "filter_state" ? filterState(vm, path[1]) : lookupPath(vm, path));
     return value === null ? WasmResult.InternalFailure : mem().returnBytes(value, retPtr, retLen);
   };

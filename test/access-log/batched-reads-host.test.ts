@@ -1,7 +1,8 @@
 // On the TS host: access-log reads a record's attributes through one CEL list (expr_evaluate)
 // where the host has Envoy's CEL foreign functions, and one proxy_get_property each where it has
-// not (celExpressions: false). Both paths must write the same records, byte for byte, for every
-// field and every kind of request, and make the host calls they are meant to.
+// not (celExpressions: false), or when an evaluation fails ("failing"). Every path must write the
+// same records, byte for byte, for every field and every kind of request, and make the host
+// calls it is meant to.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startPlugin, exchange, type RequestSpec } from "../../host/index.ts";
@@ -34,7 +35,7 @@ const REQUESTS: RequestSpec[] = [
   ...Array.from({ length: 12 }, (_, i): RequestSpec => ({ path: `/api/n/${i}`, headers: { "x-request-id": `sampled-${i}` } })),
 ];
 
-function run(config: object, celExpressions: boolean) {
+function run(config: object, celExpressions: boolean | "failing") {
   const plugin = startPlugin({ wasm: wasmPath("access-log"), name: "access-log", config: JSON.stringify({ ...config, metricsFlushMs: 0 }),
     celExpressions, clusters: ["api"], startTimeMs: 1_795_589_519_506,
     routes: [
@@ -60,6 +61,13 @@ for (const [name, config] of Object.entries(CONFIGS)) {
     // Every attribute, the auth decision (filter state) included, comes through the lists.
     assert.equal(batched.calls.get("proxy_get_property") ?? 0, 0, "no property read on the batched path");
     assert.ok((single.calls.get("proxy_get_property") ?? 0) >= 4 * n, `${single.calls.get("proxy_get_property")} property reads one by one`);
+  });
+
+  test(`${name}: when Envoy fails an evaluation, that record reads its attributes one by one and is the same`, () => {
+    const failing = run(config, "failing"), single = run(config, false);
+    assert.deepEqual(failing.lines, single.lines);
+    assert.ok((failing.calls.get("proxy_call_foreign_function") ?? 0) >= REQUESTS.length);
+    assert.equal(failing.calls.get("proxy_get_property"), single.calls.get("proxy_get_property"));
   });
 }
 
