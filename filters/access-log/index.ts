@@ -32,7 +32,8 @@ const COLLECT_EVERY: u32 = 64;
 const COLLECT_AFTER_BYTES: usize = 256 << 10;
 /**
  * Region lent to the host for the property values one record reads (common/abi/host-blocks.ts),
- * blocks of up to 256 bytes: a record's properties take well under 1 KiB. Header maps keep the
+ * blocks of up to 256 bytes (an attribute list up to 2 KiB, record/batch.ts): a record's
+ * properties take well under 1 KiB. Header maps keep the
  * heap: their sizes range up to megabytes, and lending them the region changed how the heap
  * fragments under huge requests (in the host fuzz run, memory grew earlier). One region for the
  * VM, not one per root: lending it ends the blocks of the record read before, which every root
