@@ -35,6 +35,13 @@ export interface PluginOptions {
   node?: { id: string; cluster: string };
   /** Host clock start (ms since epoch); the clock only moves with advanceTime(). */
   startTimeMs?: number;
+  /**
+   * Envoy's CEL foreign functions (expr_create/expr_evaluate/expr_delete), for the attribute
+   * lists of host/cel-list.ts. Default true, as in official Envoy builds; false answers NotFound,
+   * as a host without them; "failing" compiles lists but fails every evaluation with
+   * InternalFailure, as Envoy does for a list with an element in error (for fallback tests).
+   */
+  celExpressions?: boolean | "failing";
   /** Share data between plugins as Envoy does for one vm_id. */
   sharedData?: SharedData;
 }

@@ -31,6 +31,8 @@ let nextConnectionId = 1;
 export class Plugin {
   readonly logs: LogLine[] = [];
   readonly metrics = new MetricStore();
+  /** proxy_* host calls made so far, by name (all VMs; proxy_log, proxy_get_log_level and the clock excluded). */
+  readonly hostCalls = new Map<string, number>();
   readonly workers: Vm[] = [];
   readonly mainThread: Vm;
   readonly pendingCallouts: PendingCallout[] = [];
@@ -58,6 +60,8 @@ export class Plugin {
       onCallout: (req) => this.pendingCallouts.push(this.pending(req)),
       log: () => {},
       node: options.node ?? { id: "test-node", cluster: "test" },
+      celExpressions: options.celExpressions ?? true,
+      hostCalls: this.hostCalls,
     };
     rt.log = logSink(rt);
     this.runtime = rt;

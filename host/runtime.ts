@@ -46,6 +46,10 @@ export interface PluginRuntime {
   onCallout(req: CalloutRequest): void;
   log(level: number, message: string, fromFilter: boolean, vmLabel?: string, fromRoot?: boolean): void;
   node: { id: string; cluster: string };
+  /** Whether the CEL foreign functions expr_create/evaluate/delete exist (as in Envoy ≥ 1.2x builds). */
+  celExpressions: boolean | "failing";
+  /** proxy_* calls by name, every VM together (what a filter costs a host is mostly these). */
+  hostCalls: Map<string, number>;
 }
 
 export function logSink(rt: Pick<PluginRuntime, "name" | "rootId" | "vmId" | "logLevel" | "logs">) {

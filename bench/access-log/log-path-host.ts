@@ -1,12 +1,13 @@
 // A deliberately thin proxy-wasm host for one hot path: a finished request going through
 // on_context_create → on_request_headers → on_response_headers → on_log → on_done → on_delete,
-// with the facts Envoy would answer (headers, properties) precomputed as bytes. It exists so the
-// benchmark measures the filter, not a full host (bench/host's measureFilter, once it exists,
-// is the general tool). Every import Envoy offers is linked; the ones this path does not use
+// with the facts Envoy would answer (headers, properties, CEL attribute lists) precomputed as
+// bytes. It exists so the benchmark measures the filter, not a full host (bench/host's
+// measureFilter, once it exists, is the general tool). Every import Envoy offers is linked; the ones this path does not use
 // return Unimplemented (12), as a filter calling them here would be a benchmark bug.
 import { readFileSync } from "node:fs";
 import { encodePairs, type Pair } from "../support/header-pairs.ts";
 import { guestMemory, hashOf } from "../support/guest-memory.ts";
+import { stubForeignFunction } from "../support/stub-expressions.ts";
 
 export { encodePairs, int64, type Pair } from "../support/header-pairs.ts";
 
@@ -97,6 +98,7 @@ export class LogPathHost {
         const v = properties.get(key(pp, pl));
         return v === undefined ? 1 : give(v, rp, rl);
       },
+      proxy_call_foreign_function: stubForeignFunction(g, mem, this.facts.properties),
       proxy_define_metric: (_t: number, _np: number, _nl: number, ret: number) => { view().setUint32(ret, (metricId += 4), true); return 0; },
       proxy_increment_metric: () => 0,
       proxy_record_metric: () => 0,

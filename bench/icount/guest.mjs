@@ -7,9 +7,11 @@
 //     (callgrind.ts has callgrind dump its counters at each marker);
 //   with "memory": prints linear memory bytes after start, after a 10,000-request warm-up and
 //     after N more requests, as JSON.
-// Scenario JSON: { wasm, config, requests: [{ request: [[k, v]...], response: [[k, v]...] }],
-//   properties: { "a\u0000b": "text" | { int64: "n" } } }
+// CEL attribute lists (expr_create / expr_evaluate) are answered from the same properties
+// (expressions.mjs). Scenario JSON: { wasm, config, requests: [{ request: [[k, v]...],
+//   response: [[k, v]...] }], properties: { "a\u0000b": "text" | { int64: "n" } } }
 import { readFileSync } from "node:fs";
+import { evaluateList } from "./expressions.mjs";
 
 const [scenarioFile, countArg, mode] = process.argv.slice(2);
 const scenario = JSON.parse(readFileSync(scenarioFile, "utf8"));
@@ -84,6 +86,11 @@ const requests = scenario.requests.map((r) => ({
 }));
 const properties = new Map(Object.entries(scenario.properties ?? {}).map(([k, v]) =>
   [hashOf(k), typeof v === "string" ? Buffer.from(v) : int64(v.int64)]));
+const propertyByPath = new Map(Object.entries(scenario.properties ?? {}).map(([k, v]) =>
+  [k, typeof v === "string" ? Buffer.from(v) : int64(v.int64)]));
+const FOREIGN = { create: hashOf("expr_create"), evaluate: hashOf("expr_evaluate"), delete: hashOf("expr_delete") };
+const lists = new Map();
+let nextList = 0;
 const config = Buffer.from(typeof scenario.config === "string" ? scenario.config : JSON.stringify(scenario.config));
 const EMPTY_MAP = encodePairs([]);
 const NOW_NS = 1795589519506290000n; // 2026-11-25, fixed
@@ -125,6 +132,22 @@ const env = {
     sync();
     const v = properties.get(keyHash(pp, pl));
     return v === undefined ? 1 : give(v, rp, rl);
+  },
+  proxy_call_foreign_function: (np, nl, ap, al, rp, rl) => {
+    sync();
+    const name = keyHash(np, nl);
+    if (name === FOREIGN.create) {
+      const list = evaluateList(Buffer.from(u8.subarray(ap, ap + al)).toString("utf8"), (path) => propertyByPath.get(path));
+      if (list === undefined) return 2;
+      lists.set(nextList, list);
+      const token = Buffer.alloc(4);
+      token.writeUInt32LE(nextList++);
+      return give(token, rp, rl);
+    }
+    const list = al === 4 ? lists.get(dv.getUint32(ap, true)) : undefined;
+    if (list === undefined || (name !== FOREIGN.evaluate && name !== FOREIGN.delete)) return 1;
+    if (name === FOREIGN.delete) { lists.delete(dv.getUint32(ap, true)); return 0; }
+    return list === null ? 10 : give(list, rp, rl);
   },
   proxy_define_metric: (_t, _np, _nl, ret) => { view().setUint32(ret, ++token, true); return 0; },
   proxy_http_call: (_up, _ul, _hp, _hl, _bp, _bl, _tp, _tl, _timeout, ret) => { view().setUint32(ret, ++token, true); return 0; },

@@ -1,6 +1,6 @@
 // A filter's wasm module with stub imports: the cheapest host a proxy-wasm guest can run in.
-// Header maps and properties are answered from precomputed bytes, writes (stdout, logs, metrics)
-// are dropped, and an import the guest calls that is not stubbed returns Unimplemented (12).
+// Header maps, properties and CEL attribute lists are answered from precomputed bytes, writes
+// (stdout, logs, metrics) are dropped, and an import the guest calls that is not stubbed returns Unimplemented (12).
 // What a benchmark measures on it is the guest's own work plus the bare cost of crossing into
 // JS for each host call, so it separates a filter's cost from a real host's (bench/README.md).
 // With `countCalls`, every import call is counted by name (slower: for reports, not timing).
@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
 import { encodePairs, type Pair } from "./header-pairs.ts";
 import { guestMemory, hashOf } from "./guest-memory.ts";
+import { stubForeignFunction } from "./stub-expressions.ts";
 
 export { encodePairs, int64, type Pair } from "./header-pairs.ts";
 
@@ -83,6 +84,7 @@ export class StubGuest {
         return v === undefined ? 1 : give(v, rp, rl);
       },
       proxy_set_property: () => 0,
+      proxy_call_foreign_function: stubForeignFunction(g, () => this.memory, this.facts.properties ?? new Map()),
       proxy_define_metric: (_t: number, _np: number, _nl: number, ret: number) => { g.view().setUint32(ret, (metricId += 4), true); return 0; },
       proxy_increment_metric: () => 0,
       proxy_record_metric: () => 0,

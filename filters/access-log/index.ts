@@ -8,7 +8,7 @@ import { getBuffer, log, setTickPeriod } from "../common/abi/host";
 import { lendRegion, stopLending } from "../common/abi/host-blocks";
 import { decodeConfig, AccessLogConfig } from "./config";
 import { LogRecord } from "./record/record";
-import { collectEssentials, collectRequestHeaders, collectFlags, collectDetails } from "./record/collect";
+import { collectEssentials, collectRequestHeaders, collectFlags, collectDetails, RecordReads } from "./record/collect";
 import { keptAlways, keptBySample } from "./sample/sampler";
 import { ByteWriter } from "./format/writer";
 import { writeJsonRecord } from "./format/json";
@@ -32,7 +32,8 @@ const COLLECT_EVERY: u32 = 64;
 const COLLECT_AFTER_BYTES: usize = 256 << 10;
 /**
  * Region lent to the host for the property values one record reads (common/abi/host-blocks.ts),
- * blocks of up to 256 bytes: a record's properties take well under 1 KiB. Header maps keep the
+ * blocks of up to 256 bytes (an attribute list up to 2 KiB, record/batch.ts): a record's
+ * properties take well under 1 KiB. Header maps keep the
  * heap: their sizes range up to megabytes, and lending them the region changed how the heap
  * fragments under huge requests (in the host fuzz run, memory grew earlier). One region for the
  * VM, not one per root: lending it ends the blocks of the record read before, which every root
@@ -51,6 +52,7 @@ class AccessLogRoot extends RootContext {
   otlp: ByteWriter = new ByteWriter(2048);
   scratch: ByteWriter = new ByteWriter(512);
   record: LogRecord = new LogRecord();
+  reads: RecordReads | null = null;
   requests: u32 = 0;
   private stream: AccessLogStream | null = null;
   private sinceCollect: u32 = 0;
@@ -72,6 +74,12 @@ class AccessLogRoot extends RootContext {
       return false;
     }
     this.config = config;
+    const p = config.sampling;
+    const reads = new RecordReads(config.needs, config.filter === null && p.perTenThousand >= 10000, p.keepErrors && p.perTenThousand < 10000);
+    reads.compile();
+    this.reads = reads;
+    log(LogLevel.Debug, reads.essentials.batched ? "access-log: attributes read through CEL lists (expr_evaluate)"
+      : "access-log: attributes read one by one (the host compiles no CEL lists)");
     const metrics = new Metrics(config.metricsPrefix, config.metricsFlushMs > 0);
     this.metrics = metrics;
     const cc = config.collector;
@@ -98,6 +106,8 @@ class AccessLogRoot extends RootContext {
   }
 
   onDone(): bool {
+    const reads = this.reads;
+    if (reads !== null) reads.release();
     const c = this.collector;
     if (c !== null) c.onDone();
     const m = this.metrics;
@@ -132,7 +142,8 @@ class AccessLogRoot extends RootContext {
   private logRecord(rec: LogRecord): void {
     const config = this.config!;
     const metrics = this.metrics!;
-    collectEssentials(rec);
+    const reads = this.reads!;
+    collectEssentials(rec, reads);
     metrics.request(rec.route.ptr, rec.route.len, rec.code, rec.durationNanos, rec.auth.ptr, rec.auth.len);
     // Host calls cost microseconds each in Envoy: the request header map is read before the
     // decision only when a filter looks at headers, the response flags only when they can decide.
@@ -152,7 +163,7 @@ class AccessLogRoot extends RootContext {
     }
     metrics.count(metrics.logged);
     if (!headersRead) collectRequestHeaders(rec);
-    collectDetails(rec, config.needs, config.needsResponseHeaders);
+    collectDetails(rec, reads, config.needsResponseHeaders);
     const line = this.line;
     line.reset();
     if (config.text) writeTextRecord(line, this.scratch, rec, config);
@@ -174,7 +185,7 @@ class AccessLogRoot extends RootContext {
   private sampled(rec: LogRecord, config: AccessLogConfig, headersRead: bool): bool {
     const p = config.sampling;
     // Only a failure flag can make a 1xx-4xx response an error; other codes decide without them.
-    if (p.keepErrors && p.perTenThousand < 10000 && rec.code > 0 && rec.code < 500) collectFlags(rec);
+    if (p.keepErrors && p.perTenThousand < 10000 && !rec.flagsKnown && rec.code > 0 && rec.code < 500) collectFlags(rec);
     if (keptAlways(p, rec.code, rec.flags, rec.durationNanos)) return true;
     let idPtr: usize = 0, idLen = -1;
     if (headersRead) {

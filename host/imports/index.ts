@@ -23,8 +23,10 @@ export function buildImports(vm: Vm, mem: () => GuestMemory): WebAssembly.Import
   const env: Record<string, HostFn> = {};
   for (const area of PROXY_AREAS) {
     for (const [name, fn] of Object.entries(area(vm, mem))) {
+      const calls = vm.runtime.hostCalls;
       env[name] = ALLOWED_DURING_START.has(name) ? fn : (...args: unknown[]) => {
         if (vm.phase === "start") throw new RestrictedCallback(name);
+        calls.set(name, (calls.get(name) ?? 0) + 1);
         return fn(...args);
       };
     }

@@ -6,7 +6,11 @@ import type { Vm } from "../vm.ts";
 import type { ImportArea } from "./types.ts";
 
 function lookup(vm: Vm, raw: string): Buffer | null {
-  const path = (raw.endsWith("\0") ? raw.slice(0, -1) : raw).split("\0");
+  return lookupPath(vm, (raw.endsWith("\0") ? raw.slice(0, -1) : raw).split("\0"));
+}
+
+/** What proxy_get_property answers for `path` in the effective context; null: NotFound. */
+export function lookupPath(vm: Vm, path: string[]): Buffer | null {
   const rt = vm.runtime;
   if (path.length === 1) {
     if (path[0] === "plugin_name") return str(rt.name);

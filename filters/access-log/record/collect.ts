@@ -1,26 +1,83 @@
 // Fills a LogRecord from Envoy in on_log. Header-derived fields (method, path, ids, trace
-// headers) come from the request-header copy Envoy hands to on_log; the rest from properties,
-// fetched only when the configuration needs them (`needs` is a mask of field bits). String
-// properties stay in the blocks the host returned (record/host-bytes.ts).
+// headers) come from the request-header copy Envoy hands to on_log; the rest from Envoy's
+// attributes, only those the configuration needs (`needs` is a mask of field bits), batched into
+// one CEL list per step where the host can (record/batch.ts). String values stay in the blocks
+// the host returned (record/host-bytes.ts).
 import { MapType } from "../../common/abi/enums";
 import * as si from "../../common/abi/stream-info";
-import { utf8 } from "../../common/bytes";
 import { LogRecord } from "./record";
 import { F, needBit } from "./fields";
-
-/** proxy_set_property key of auth-policy's decision (AUTH_DECISION_PROPERTY in the plan). */
-export const AUTH_DECISION = utf8("wasmesh.auth");
+import { S } from "./slots";
+import { SlotReads } from "./batch";
 
 @inline function wants(needs: u32, f: i32): bool {
   return (needs & needBit(f)) != 0;
 }
 
+/** Record fields read from attributes, and their slots. */
+const DETAIL_FIELDS: i32[] = [F.StartTime, F.UpstreamDuration, F.BytesReceived, F.BytesSent, F.Protocol, F.UpstreamHost,
+  F.UpstreamCluster, F.Peer, F.SourceAddress, F.DownstreamLocalAddress, F.ResponseCodeDetails, F.UpstreamLocalAddress,
+  F.RequestedServerName, F.ConnectionTerminationDetails, F.UpstreamTransportFailureReason];
+const DETAIL_SLOTS: i32[] = [S.StartTime, S.UpstreamDuration, S.BytesReceived, S.BytesSent, S.Protocol, S.UpstreamHost,
+  S.UpstreamCluster, S.Peer, S.Source, S.Destination, S.CodeDetails, S.UpstreamLocal,
+  S.ServerName, S.TerminationDetails, S.UpstreamFailure];
+
+/** The essentials' slots and/or the needed details', and response flags when asked. */
+function slotList(needs: u32, essentials: bool, details: bool, flags: bool): i32[] {
+  const out: i32[] = [];
+  if (essentials) {
+    out.push(S.Code); out.push(S.Duration); out.push(S.Route); out.push(S.Auth);
+  }
+  if (details) {
+    for (let i = 0; i < DETAIL_FIELDS.length; i++) {
+      if (wants(needs, unchecked(DETAIL_FIELDS[i]))) out.push(unchecked(DETAIL_SLOTS[i]));
+    }
+  }
+  if (flags) out.push(S.Flags);
+  return out;
+}
+
+/**
+ * The attribute reads of a configuration, in two steps: the essentials every record needs for
+ * metrics, filters and sampling, and the details of a record that will be written. When every
+ * record is written there is one step (all in the essentials), so one host call per record.
+ */
+export class RecordReads {
+  readonly essentials: SlotReads;
+  readonly details: SlotReads;
+  readonly wantsFlags: bool;
+
+  /**
+   * `keepsAll`: no filter and no sampling; `flagsDecide`: sampling keeps errors, so response
+   * flags may decide (read one by one only for a 1xx–4xx code, in a list always).
+   */
+  constructor(needs: u32, keepsAll: bool, flagsDecide: bool) {
+    const wantsFlags = wants(needs, F.ResponseFlags);
+    if (keepsAll) {
+      this.essentials = new SlotReads(slotList(needs, true, true, wantsFlags), slotList(needs, true, true, wantsFlags));
+      this.details = new SlotReads([], []);
+    } else {
+      // One by one, flags wait for the code (sampled()); in a list they cost one element.
+      this.essentials = new SlotReads(slotList(needs, true, false, flagsDecide), slotList(needs, true, false, false));
+      this.details = new SlotReads(slotList(needs, false, true, wantsFlags && !flagsDecide), slotList(needs, false, true, wantsFlags));
+    }
+    this.wantsFlags = wantsFlags;
+  }
+
+  compile(): void {
+    this.essentials.compile();
+    this.details.compile();
+  }
+
+  release(): void {
+    this.essentials.release();
+    this.details.release();
+  }
+}
+
 /** What filters, sampling and metrics need on every request (headers and flags only when asked). */
-export function collectEssentials(rec: LogRecord): void {
-  rec.code = si.propertyI64(si.RESPONSE_CODE, 0);
-  rec.durationNanos = si.propertyI64(si.REQUEST_DURATION, -1);
-  rec.route.fromProperty(si.XDS_ROUTE_NAME);
-  rec.auth.fromProperty(AUTH_DECISION);
+export function collectEssentials(rec: LogRecord, reads: RecordReads): void {
+  reads.essentials.read(rec);
 }
 
 export function collectRequestHeaders(rec: LogRecord): void {
@@ -33,22 +90,8 @@ export function collectFlags(rec: LogRecord): void {
 }
 
 /** The rest, for a record that will be written. */
-export function collectDetails(rec: LogRecord, needs: u32, responseHeaders: bool): void {
+export function collectDetails(rec: LogRecord, reads: RecordReads, responseHeaders: bool): void {
   if (responseHeaders) rec.response.fromHost(MapType.ResponseHeaders);
-  if (wants(needs, F.ResponseFlags) && !rec.flagsKnown) collectFlags(rec);
-  if (wants(needs, F.StartTime)) rec.startNanos = si.propertyI64(si.REQUEST_TIME, -1);
-  if (wants(needs, F.UpstreamDuration)) rec.upstreamNanos = si.propertyI64(si.RESPONSE_BACKEND_LATENCY, -1);
-  if (wants(needs, F.BytesReceived)) rec.bytesReceived = si.propertyI64(si.REQUEST_SIZE, -1);
-  if (wants(needs, F.BytesSent)) rec.bytesSent = si.propertyI64(si.RESPONSE_SIZE, -1);
-  if (wants(needs, F.Protocol)) rec.protocol.fromProperty(si.REQUEST_PROTOCOL);
-  if (wants(needs, F.UpstreamHost)) rec.upstreamHost.fromProperty(si.UPSTREAM_ADDRESS);
-  if (wants(needs, F.UpstreamCluster)) rec.upstreamCluster.fromProperty(si.XDS_CLUSTER_NAME);
-  if (wants(needs, F.Peer)) rec.peer.fromProperty(si.CONNECTION_PEER_URI_SAN);
-  if (wants(needs, F.SourceAddress)) rec.source.fromProperty(si.SOURCE_ADDRESS);
-  if (wants(needs, F.DownstreamLocalAddress)) rec.destination.fromProperty(si.DESTINATION_ADDRESS);
-  if (wants(needs, F.ResponseCodeDetails)) rec.codeDetails.fromProperty(si.RESPONSE_CODE_DETAILS);
-  if (wants(needs, F.UpstreamLocalAddress)) rec.upstreamLocal.fromProperty(si.UPSTREAM_LOCAL_ADDRESS);
-  if (wants(needs, F.RequestedServerName)) rec.serverName.fromProperty(si.CONNECTION_REQUESTED_SERVER_NAME);
-  if (wants(needs, F.ConnectionTerminationDetails)) rec.terminationDetails.fromProperty(si.CONNECTION_TERMINATION_DETAILS);
-  if (wants(needs, F.UpstreamTransportFailureReason)) rec.upstreamFailure.fromProperty(si.UPSTREAM_TRANSPORT_FAILURE_REASON);
+  reads.details.read(rec);
+  if (reads.wantsFlags && !rec.flagsKnown) collectFlags(rec);
 }

@@ -49,6 +49,13 @@ export class HostBytes {
     return true;
   }
 
+  /** Points at bytes inside a block someone else owns (an element of a batched list). */
+  view(ptr: usize, len: i32): void {
+    this.clear();
+    this.ptr = ptr;
+    this.len = len;
+  }
+
   /** Holds `b` (tests, benchmarks); null is absent. */
   set(b: ArrayBuffer | null): void {
     this.clear();

@@ -3,6 +3,7 @@
 // record is written.
 import { HeaderIndex } from "./header-index";
 import { HostBytes } from "./host-bytes";
+import { freeHostBlock } from "../../common/abi/host-blocks";
 
 export class LogRecord {
   readonly request: HeaderIndex = new HeaderIndex();
@@ -33,6 +34,14 @@ export class LogRecord {
   /** x-request-id alone, for a sampling decision made before the header map is read. */
   readonly requestId: HostBytes = new HostBytes();
 
+  /** Host blocks of batched lists that string fields point into, freed by reset. */
+  private held: usize[] = [];
+
+  /** Keeps a host block until the next reset (the record's fields may point into it). */
+  holdBlock(ptr: usize): void {
+    this.held.push(ptr);
+  }
+
   /** Clears every fact (freeing the host's blocks), so one record object serves every request of a VM. */
   reset(): void {
     this.request.clear(); this.response.clear();
@@ -42,5 +51,7 @@ export class LogRecord {
     this.peer.clear(); this.auth.clear(); this.source.clear(); this.destination.clear();
     this.codeDetails.clear(); this.upstreamLocal.clear(); this.serverName.clear();
     this.terminationDetails.clear(); this.upstreamFailure.clear(); this.requestId.clear();
+    const held = this.held;
+    while (held.length > 0) freeHostBlock(held.pop());
   }
 }

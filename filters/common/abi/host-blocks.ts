@@ -44,6 +44,16 @@ export function lendRegion(start: usize, size: usize, blockLimit: usize): void {
   limit = regionEnd;
 }
 
+/**
+ * Raises (or lowers) the largest block the current lending takes from the region, returning the
+ * previous limit: one read whose result is larger than usual (a batched list) can still be bumped.
+ */
+export function allowBlocksUpTo(blockLimit: usize): usize {
+  const previous = maxBlock;
+  maxBlock = blockLimit;
+  return previous;
+}
+
 /** Blocks come from the heap again; those handed out from the region stay valid until it is lent again. */
 export function stopLending(): void {
   limit = 0;

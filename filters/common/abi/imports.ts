@@ -52,3 +52,6 @@ export declare function proxy_define_metric(type: u32, namePtr: usize, nameLen: 
 export declare function proxy_increment_metric(id: u32, delta: i64): u32;
 @external("env", "proxy_record_metric")
 export declare function proxy_record_metric(id: u32, value: u64): u32;
+
+@external("env", "proxy_call_foreign_function")
+export declare function proxy_call_foreign_function(namePtr: usize, nameLen: usize, argsPtr: usize, argsLen: usize, retPtr: usize, retLen: usize): u32;
