@@ -5,6 +5,7 @@
 import { HeaderPairs } from "../../common/headers/pairs";
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
+import { decimal } from "../text";
 import { findTokenAt } from "./extract";
 import { parseJws, parseError, MAX_TOKEN_BYTES } from "./token";
 import { copyFrom } from "../../common/bytes";
@@ -76,7 +77,7 @@ function verifyFor(providers: Provider[], index: i32, token: usize, tokenLen: us
   if (sig == KeyChoice.NoKey) return AuthResult.invalid(index, "no key for kid/alg");
   if (sig != KeyChoice.Verified) return AuthResult.invalid(index, "signature");
   const status = checkClaims(p, jws.payload, now);
-  if (status != ClaimsStatus.Ok) return AuthResult.invalid(index, "claims " + status.toString());
+  if (status != ClaimsStatus.Ok) return AuthResult.invalid(index, "claims " + decimal(status));
   const sub = jws.payload.get("sub");
   const principal = String.UTF8.encode(p.issuer + "/" + (sub === null ? "" : sub.str));
   const exp = <i64>jws.payload.get("exp")!.num;
