@@ -3,7 +3,10 @@
 // The minimal runtime (tcms + tlsf) reads that word only for heap blocks, past __heap_base; with
 // it zero, a literal's header joins the zero run before it, and Binaryen's memory packing keeps
 // one data segment per literal instead of two (about 7 bytes each, ~200 literals per filter).
+// Not for the other runtimes: their __renew reads the word of a static object too.
 import { Class } from "assemblyscript";
+
+const MINIMAL_RUNTIME = 1;
 
 const createBuffer = Class.prototype.createBuffer;
 Class.prototype.createBuffer = function (...args) {
@@ -12,4 +15,8 @@ Class.prototype.createBuffer = function (...args) {
   return buffer;
 };
 
-export default class StaticHeaders {}
+export default class StaticHeaders {
+  afterInitialize(program) {
+    if (program.options.runtime !== MINIMAL_RUNTIME) throw new Error("asc-static-headers.mjs: for --runtime minimal only");
+  }
+}
