@@ -11,7 +11,7 @@ import { utf8 } from "../common/bytes";
 import { pathEnd } from "../common/path/normalize";
 import { validUtf8 } from "../common/json/parse";
 import { getHeaderPairsReused } from "../common/headers/reused-pairs";
-import { findPseudoHeaders } from "./pseudo-headers";
+import { findPseudoHeaders, PATH } from "./pseudo-headers";
 import { canonicalMethod, plainAuthority } from "./request-chars";
 import { AUTH_DECISION_PROPERTY } from "./decision-property";
 import { AuthPolicyConfig, decodeConfig } from "./config";
@@ -27,7 +27,6 @@ import { forbidden, unauthorized, badRequest } from "./replies";
 import { collectAfterConfigure, collectAfterRequest } from "../common/gc/collection";
 import { replaceChar } from "./text";
 
-const PATH = utf8(":path");
 const DECISION = utf8(AUTH_DECISION_PROPERTY);
 const DENY_RECORD = utf8("deny");
 const BAD_REQUEST_RECORD = utf8("deny bad-request");
