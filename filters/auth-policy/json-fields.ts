@@ -46,3 +46,19 @@ export function boolField(obj: JsonValue, key: string, fallback: bool): i32 {
   if (v === null) return fallback ? 1 : 0;
   return v.isBool ? (v.bool ? 1 : 0) : -1;
 }
+
+/** A field's negated name as the configuration spells it: "paths" → "notPaths". */
+export function notKey(key: string): string {
+  return "not" + String.fromCharCode(key.charCodeAt(0) - 0x20) + key.substring(1);
+}
+
+/** Whether every key of `obj` is one of `allowed` or the `notKey` of one. */
+export function onlyKeysOrNot(obj: JsonValue, allowed: string[]): bool {
+  const keys = obj.keys;
+  for (let i = 0; i < keys.length; i++) {
+    let known = false;
+    for (let j = 0; j < allowed.length && !known; j++) known = keys[i] == allowed[j] || keys[i] == notKey(allowed[j]);
+    if (!known) return false;
+  }
+  return true;
+}

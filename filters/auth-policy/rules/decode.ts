@@ -1,7 +1,7 @@
 // Decodes the `rules` of the configuration into the compact model. Unknown fields, unknown
 // condition keys and malformed patterns, CIDRs or ports make the whole configuration invalid.
 import { JsonValue } from "../../common/json/value";
-import { stringList, integerIn } from "../json-fields";
+import { stringList, integerIn, notKey, onlyKeysOrNot } from "../json-fields";
 import { Pattern, decodePatterns } from "./pattern";
 import { PathPattern, decodePathPattern } from "./path-pattern";
 import { CidrBlock, parseCidr } from "./cidr";
@@ -10,9 +10,9 @@ import { pathGate } from "./path-gate";
 import { Action, Condition, ConditionKey, Operation, Rule, RuleNeeds, Source } from "./model";
 
 const RULE_KEYS = ["id", "action", "from", "to", "when"];
-const SOURCE_KEYS = ["principals", "notPrincipals", "namespaces", "notNamespaces", "ipBlocks", "notIpBlocks",
-  "requestPrincipals", "notRequestPrincipals"];
-const OPERATION_KEYS = ["methods", "notMethods", "paths", "notPaths", "hosts", "notHosts", "ports", "notPorts"];
+// Each with its `notKey` form as well.
+const SOURCE_KEYS = ["principals", "namespaces", "ipBlocks", "requestPrincipals"];
+const OPERATION_KEYS = ["methods", "paths", "hosts", "ports"];
 
 /** Set when a decoder failed; the caller rejects the configuration. */
 class Failure { failed: bool = false; }
@@ -116,15 +116,15 @@ function portList(obj: JsonValue, key: string, fail: Failure): i64[] | null {
 
 function decodeSource(json: JsonValue, needs: RuleNeeds, fail: Failure): Source {
   const s = new Source();
-  if (!json.onlyKeys(SOURCE_KEYS)) { fail.failed = true; return s; }
+  if (!onlyKeysOrNot(json, SOURCE_KEYS)) { fail.failed = true; return s; }
   s.principals = principals(json, "principals", fail);
-  s.notPrincipals = principals(json, "notPrincipals", fail);
+  s.notPrincipals = principals(json, notKey("principals"), fail);
   s.namespaces = patterns(json, "namespaces", fail);
-  s.notNamespaces = patterns(json, "notNamespaces", fail);
+  s.notNamespaces = patterns(json, notKey("namespaces"), fail);
   s.ipBlocks = cidrList(json, "ipBlocks", fail);
-  s.notIpBlocks = cidrList(json, "notIpBlocks", fail);
+  s.notIpBlocks = cidrList(json, notKey("ipBlocks"), fail);
   s.requestPrincipals = patterns(json, "requestPrincipals", fail);
-  s.notRequestPrincipals = patterns(json, "notRequestPrincipals", fail);
+  s.notRequestPrincipals = patterns(json, notKey("requestPrincipals"), fail);
   if (s.principals !== null || s.notPrincipals !== null || s.namespaces !== null || s.notNamespaces !== null) needs.peer = true;
   if (s.ipBlocks !== null || s.notIpBlocks !== null) needs.sourceIp = true;
   return s;
@@ -132,15 +132,15 @@ function decodeSource(json: JsonValue, needs: RuleNeeds, fail: Failure): Source 
 
 function decodeOperation(json: JsonValue, needs: RuleNeeds, fail: Failure): Operation {
   const o = new Operation();
-  if (!json.onlyKeys(OPERATION_KEYS)) { fail.failed = true; return o; }
+  if (!onlyKeysOrNot(json, OPERATION_KEYS)) { fail.failed = true; return o; }
   o.methods = patterns(json, "methods", fail);
-  o.notMethods = patterns(json, "notMethods", fail);
+  o.notMethods = patterns(json, notKey("methods"), fail);
   o.paths = pathList(json, "paths", fail);
-  o.notPaths = pathList(json, "notPaths", fail);
+  o.notPaths = pathList(json, notKey("paths"), fail);
   o.hosts = patterns(json, "hosts", fail, true);
-  o.notHosts = patterns(json, "notHosts", fail, true);
+  o.notHosts = patterns(json, notKey("hosts"), fail, true);
   o.ports = portList(json, "ports", fail);
-  o.notPorts = portList(json, "notPorts", fail);
+  o.notPorts = portList(json, notKey("ports"), fail);
   if (o.ports !== null || o.notPorts !== null) needs.destinationPort = true;
   return o;
 }
