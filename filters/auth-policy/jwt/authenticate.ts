@@ -13,6 +13,7 @@ import { verifySignature, KeyChoice } from "./signature";
 import { checkClaims, ClaimsStatus } from "./claims";
 import { TokenCache, VerifiedToken } from "./cache";
 import { claimHeaderValues } from "./claim-headers";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export enum AuthStatus { None, Verified, Invalid }
 
@@ -79,7 +80,7 @@ function verifyFor(providers: Provider[], index: i32, token: usize, tokenLen: us
   const status = checkClaims(p, jws.payload, now);
   if (status != ClaimsStatus.Ok) return AuthResult.invalid(index, "claims " + decimal(status));
   const sub = jws.payload.get("sub");
-  const principal = String.UTF8.encode(p.issuer + "/" + (sub === null ? "" : sub.str));
+  const principal = encodeUtf8(p.issuer + "/" + (sub === null ? "" : sub.str));
   const exp = <i64>jws.payload.get("exp")!.num;
   const nbfJson = jws.payload.get("nbf");
   const values = claimHeaderValues(providers, index, jws.payload);

@@ -5,6 +5,7 @@
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
 import { decimal } from "../text";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export function claimHeaderValue(claims: JsonValue, path: string[]): ArrayBuffer | null {
   let v: JsonValue | null = claims;
@@ -19,7 +20,7 @@ export function claimHeaderValue(claims: JsonValue, path: string[]): ArrayBuffer
     const c = s.charCodeAt(i);
     if (c < 0x20 || c == 0x7f) return null;
   }
-  return String.UTF8.encode(s);
+  return encodeUtf8(s);
 }
 
 /** For each configured claim header of every provider, the verified value or null. */

@@ -6,6 +6,7 @@ import { decodePatterns } from "./pattern";
 import { parseCidr, CidrBlock } from "./cidr";
 import { Condition, ConditionKey, RuleNeeds } from "./model";
 import { lowerCopy } from "../../common/match/ascii";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 const KEYS = ["key", "values", "notValues"];
 const HEADER_PREFIX = "request.headers[";
@@ -24,7 +25,7 @@ export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | 
     const name = key.substring(HEADER_PREFIX.length, key.length - 1);
     if (!validHeaderName(name)) return null;
     c.key = ConditionKey.Header;
-    c.header = lowerCopy(String.UTF8.encode(name));
+    c.header = lowerCopy(encodeUtf8(name));
   } else if (key.startsWith(CLAIM_PREFIX) && key.endsWith("]")) {
     const path = claimPath(key.substring(CLAIM_PREFIX.length - 1));
     if (path === null) return null;

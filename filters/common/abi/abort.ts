@@ -4,10 +4,11 @@
 // trap and the function), so the library's file names stay out of the module.
 import { proxy_log } from "./imports";
 import { LogLevel } from "./enums";
+import { encodeUtf8 } from "../encoding/utf8";
 
 export function abortFilter(message: string | null, fileName: string | null, line: u32, column: u32): void {
   if (message !== null) {
-    const b = String.UTF8.encode(message);
+    const b = encodeUtf8(message);
     proxy_log(LogLevel.Critical, changetype<usize>(b), b.byteLength);
   }
   unreachable();

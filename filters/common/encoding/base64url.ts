@@ -1,10 +1,11 @@
 // Strict base64url (RFC 4648 §5) as JWS uses it (RFC 7515 §2): no padding, no '+' '/' or
 // whitespace, and the unused low bits of the last character must be zero, so that every byte
 // string has exactly one accepted spelling. Never throws: bad input gives null.
+import { encodeUtf8 } from "./utf8";
 
 // Built on first use: only the encoder reads it, and filters only decode.
 // @ts-ignore: decorator
-@lazy const TABLE: ArrayBuffer = String.UTF8.encode("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+@lazy const TABLE: ArrayBuffer = encodeUtf8("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
 // Value + 1 of each ASCII character (0: not base64url), filled at start-up: one load per
 // character where a chain of range tests, inlined at each of nine uses, was larger code.
@@ -70,7 +71,7 @@ export function base64urlDecode(b64: ArrayBuffer): ArrayBuffer | null {
 
 /** Decodes a base64url string (config time, e.g. JWK fields); null if not canonical. */
 export function base64urlDecodeString(s: string): ArrayBuffer | null {
-  const bytes = String.UTF8.encode(s);
+  const bytes = encodeUtf8(s);
   return base64urlDecode(bytes);
 }
 
