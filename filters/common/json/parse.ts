@@ -180,7 +180,7 @@ class Parser {
           if (!this.literal("\\u")) return null;
           const lo = this.hex4();
           if (lo < 0xdc00 || lo > 0xdfff) return null;
-          ps.push(String.fromCharCodes([u, lo]));
+          ps.push(String.fromCharCode(u, lo));
         } else if (u >= 0xdc00 && u <= 0xdfff) {
           return null;
         } else {
