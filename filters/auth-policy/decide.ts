@@ -49,7 +49,7 @@ export function decide(c: AuthPolicyConfig, f: RequestFacts): Verdict {
 }
 
 const ALLOW = encodeUtf8("allow");
-const DENY = encodeUtf8("deny");
+export const DENY = encodeUtf8("deny");
 
 /** The access-log record, `<decision>[ <rule id>]` (prebuilt bytes, nothing allocated). */
 export function decisionRecord(v: Verdict): ArrayBuffer {

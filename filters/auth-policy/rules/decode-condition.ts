@@ -10,6 +10,7 @@ import { encodeUtf8 } from "../../common/encoding/utf8";
 
 const KEYS = ["key", "values", "notValues"];
 const HEADER_PREFIX = "request.headers[";
+const AUTH_PREFIX = "request.auth.";
 const CLAIM_PREFIX = "request.auth.claims[";
 
 export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | null {
@@ -21,23 +22,29 @@ export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | 
   if (values.items === null && notValues.items === null) return null;
   const c = new Condition();
   const key = keyJson.str;
-  if (key.startsWith(HEADER_PREFIX) && key.endsWith("]")) {
+  if (key.startsWith(HEADER_PREFIX) && key.charCodeAt(key.length - 1) == 0x5d) {
     const name = key.substring(HEADER_PREFIX.length, key.length - 1);
     if (!validHeaderName(name)) return null;
     c.key = ConditionKey.Header;
     c.header = lowerCopy(encodeUtf8(name));
-  } else if (key.startsWith(CLAIM_PREFIX) && key.endsWith("]")) {
+  } else if (key.startsWith(CLAIM_PREFIX) && key.charCodeAt(key.length - 1) == 0x5d) {
     const path = claimPath(key.substring(CLAIM_PREFIX.length - 1));
     if (path === null) return null;
     c.key = ConditionKey.Claim;
     c.claimPath = path;
-  } else if (key == "request.auth.principal") c.key = ConditionKey.RequestPrincipal;
-  else if (key == "request.auth.audiences") c.key = ConditionKey.Audiences;
-  else if (key == "request.auth.presenter") c.key = ConditionKey.Presenter;
-  else if (key == "source.namespace") { c.key = ConditionKey.SourceNamespace; needs.peer = true; }
-  else if (key == "source.principal") { c.key = ConditionKey.SourcePrincipal; needs.peer = true; }
-  else if (key == "source.ip") { c.key = ConditionKey.SourceIp; needs.sourceIp = true; }
-  else if (key == "destination.ip") { c.key = ConditionKey.DestinationIp; needs.destinationIp = true; }
+  } else if (key.startsWith(AUTH_PREFIX)) {
+    const name = key.substring(AUTH_PREFIX.length);
+    if (name == "principal") c.key = ConditionKey.RequestPrincipal;
+    else if (name == "audiences") c.key = ConditionKey.Audiences;
+    else if (name == "presenter") c.key = ConditionKey.Presenter;
+    else return null;
+  } else if (key.startsWith("source.")) {
+    const name = key.substring(7);
+    if (name == "namespace") { c.key = ConditionKey.SourceNamespace; needs.peer = true; }
+    else if (name == "principal") { c.key = ConditionKey.SourcePrincipal; needs.peer = true; }
+    else if (name == "ip") { c.key = ConditionKey.SourceIp; needs.sourceIp = true; }
+    else return null;
+  } else if (key == "destination.ip") { c.key = ConditionKey.DestinationIp; needs.destinationIp = true; }
   else if (key == "destination.port") { c.key = ConditionKey.DestinationPort; needs.destinationPort = true; }
   else return null;
   return fillValues(c, values, notValues) ? c : null;

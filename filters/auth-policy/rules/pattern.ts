@@ -32,7 +32,7 @@ export function decodePattern(s: string, lower: bool = false): Pattern | null {
   let kind = PatternKind.Exact;
   let body = s;
   if (s.startsWith("*")) { kind = PatternKind.Suffix; body = s.substring(1); }
-  else if (s.endsWith("*")) { kind = PatternKind.Prefix; body = s.substring(0, s.length - 1); }
+  else if (s.charCodeAt(s.length - 1) == 0x2a) { kind = PatternKind.Prefix; body = s.substring(0, s.length - 1); }
   if (body.includes("*")) return null;
   if (lower) body = asciiLower(body);
   return new Pattern(kind, encodeUtf8(body));
