@@ -1,6 +1,6 @@
 // A JWT provider as the filter uses it, decoded once from the configuration.
 import { JsonValue } from "../../common/json/value";
-import { stringList, stringField, intField, boolField, ABSENT, INVALID } from "../json-fields";
+import { stringList, NOT_STRINGS, stringField, intField, boolField, ABSENT, INVALID } from "../json-fields";
 import { Jwk, decodeJwks } from "./jwks";
 import { lowerCopy } from "../../common/match/ascii";
 import { splitAt } from "../text";
@@ -39,8 +39,8 @@ export function decodeProvider(json: JsonValue): Provider | null {
   if (name === null || issuer === null || name.length == 0 || issuer.length == 0) return null;
   p.name = name; p.issuer = issuer;
   const audiences = stringList(json, "audiences");
-  if (!audiences.ok) return null;
-  if (audiences.items !== null) p.audiences = audiences.items!;
+  if (audiences === NOT_STRINGS) return null;
+  if (audiences !== null) p.audiences = audiences;
   const keys = decodeJwks(json.get("jwks"));
   if (keys === null) return null;
   p.keys = keys;
@@ -71,9 +71,9 @@ function decodeLocations(json: JsonValue, p: Provider): bool {
     }
   }
   const params = stringList(json, "fromParams"), cookies = stringList(json, "fromCookies");
-  if (!params.ok || !cookies.ok) return false;
-  if (params.items !== null) for (let i = 0; i < params.items!.length; i++) p.fromParams.push(encodeUtf8(params.items![i]));
-  if (cookies.items !== null) for (let i = 0; i < cookies.items!.length; i++) p.fromCookies.push(encodeUtf8(cookies.items![i]));
+  if (params === NOT_STRINGS || cookies === NOT_STRINGS) return false;
+  if (params !== null) for (let i = 0; i < params.length; i++) p.fromParams.push(encodeUtf8(params[i]));
+  if (cookies !== null) for (let i = 0; i < cookies.length; i++) p.fromCookies.push(encodeUtf8(cookies[i]));
   if (p.fromHeaders.length == 0 && p.fromParams.length == 0 && p.fromCookies.length == 0) {
     p.fromHeaders.push(new HeaderLocation(encodeUtf8("authorization"), encodeUtf8("Bearer ")));
   }

@@ -1,7 +1,7 @@
 // Decodes one `when` condition. Keys are Istio's; an unknown key is an error (a condition we
 // cannot evaluate must not silently widen or narrow a policy).
 import { JsonValue } from "../../common/json/value";
-import { stringList, StringList } from "../json-fields";
+import { stringList, NOT_STRINGS } from "../json-fields";
 import { decodePatterns } from "./pattern";
 import { parseCidr, CidrBlock } from "./cidr";
 import { Condition, ConditionKey, RuleNeeds } from "./model";
@@ -18,8 +18,8 @@ export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | 
   const keyJson = json.get("key");
   if (keyJson === null || !keyJson.isString) return null;
   const values = stringList(json, "values"), notValues = stringList(json, "notValues");
-  if (!values.ok || !notValues.ok) return null;
-  if (values.items === null && notValues.items === null) return null;
+  if (values === NOT_STRINGS || notValues === NOT_STRINGS) return null;
+  if (values === null && notValues === null) return null;
   const c = new Condition();
   const key = keyJson.str;
   if (key.startsWith(HEADER_PREFIX) && key.charCodeAt(key.length - 1) == 0x5d) {
@@ -50,24 +50,24 @@ export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | 
   return fillValues(c, values, notValues) ? c : null;
 }
 
-function fillValues(c: Condition, values: StringList, notValues: StringList): bool {
+function fillValues(c: Condition, values: string[] | null, notValues: string[] | null): bool {
   if (c.key == ConditionKey.SourceIp || c.key == ConditionKey.DestinationIp) {
-    c.cidrs = cidrs(values.items);
-    c.notCidrs = cidrs(notValues.items);
-    return (values.items === null || c.cidrs !== null) && (notValues.items === null || c.notCidrs !== null);
+    c.cidrs = cidrs(values);
+    c.notCidrs = cidrs(notValues);
+    return (values === null || c.cidrs !== null) && (notValues === null || c.notCidrs !== null);
   }
   if (c.key == ConditionKey.DestinationPort) {
-    c.ports = ports(values.items);
-    c.notPorts = ports(notValues.items);
-    return (values.items === null || c.ports !== null) && (notValues.items === null || c.notPorts !== null);
+    c.ports = ports(values);
+    c.notPorts = ports(notValues);
+    return (values === null || c.ports !== null) && (notValues === null || c.notPorts !== null);
   }
   const principal = c.key == ConditionKey.SourcePrincipal;
-  if (values.items !== null) {
-    c.values = decodePatterns(principal ? stripSpiffe(values.items!) : values.items!);
+  if (values !== null) {
+    c.values = decodePatterns(principal ? stripSpiffe(values) : values);
     if (c.values === null) return false;
   }
-  if (notValues.items !== null) {
-    c.notValues = decodePatterns(principal ? stripSpiffe(notValues.items!) : notValues.items!);
+  if (notValues !== null) {
+    c.notValues = decodePatterns(principal ? stripSpiffe(notValues) : notValues);
     if (c.notValues === null) return false;
   }
   return true;
