@@ -18,6 +18,7 @@ import { writeStdout } from "./sinks/stdout";
 import { CollectorSink } from "./sinks/collector";
 import { Metrics } from "./metrics";
 import { TickSchedule } from "./tick-schedule";
+import { encodeUtf8 } from "../common/encoding/utf8";
 
 // access-log runs AssemblyScript's minimal runtime (asconfig.json): no shadow stack and no
 // incremental GC work on the hot path, but garbage is only freed by an explicit __collect().
@@ -199,7 +200,7 @@ class AccessLogRoot extends RootContext {
   }
 }
 
-const X_REQUEST_ID = String.UTF8.encode("x-request-id");
+const X_REQUEST_ID = encodeUtf8("x-request-id");
 
 class AccessLogStream extends HttpContext {
   onLog(): void {

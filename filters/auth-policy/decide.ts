@@ -6,6 +6,7 @@ import { ruleMatches } from "./rules/evaluate";
 import { passesGate } from "./rules/path-gate";
 import { RequestFacts } from "./rules/facts";
 import { AuthPolicyConfig } from "./config";
+import { encodeUtf8 } from "../common/encoding/utf8";
 
 export class Verdict {
   allowed: bool = true;
@@ -47,8 +48,8 @@ export function decide(c: AuthPolicyConfig, f: RequestFacts): Verdict {
   return v;
 }
 
-const ALLOW = String.UTF8.encode("allow");
-const DENY = String.UTF8.encode("deny");
+const ALLOW = encodeUtf8("allow");
+export const DENY = encodeUtf8("deny");
 
 /** The access-log record, `<decision>[ <rule id>]` (prebuilt bytes, nothing allocated). */
 export function decisionRecord(v: Verdict): ArrayBuffer {

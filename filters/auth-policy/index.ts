@@ -11,14 +11,14 @@ import { utf8 } from "../common/bytes";
 import { pathEnd } from "../common/path/normalize";
 import { validUtf8 } from "../common/json/parse";
 import { getHeaderPairsReused } from "../common/headers/reused-pairs";
-import { findPseudoHeaders } from "./pseudo-headers";
+import { findPseudoHeaders, PATH } from "./pseudo-headers";
 import { canonicalMethod, plainAuthority } from "./request-chars";
 import { AUTH_DECISION_PROPERTY } from "./decision-property";
 import { AuthPolicyConfig, decodeConfig } from "./config";
 import { Metrics } from "./metrics";
 import { RequestFacts } from "./rules/facts";
 import { ipOfSocketAddress } from "./rules/cidr";
-import { decide, decisionRecord } from "./decide";
+import { decide, decisionRecord, DENY } from "./decide";
 import { judgePathAt, JudgedPath, PathVerdict } from "./request-path";
 import { authenticate, AuthResult, AuthStatus } from "./jwt/authenticate";
 import { TokenCache } from "./jwt/cache";
@@ -27,9 +27,7 @@ import { forbidden, unauthorized, badRequest } from "./replies";
 import { collectAfterConfigure, collectAfterRequest } from "../common/gc/collection";
 import { replaceChar } from "./text";
 
-const PATH = utf8(":path");
 const DECISION = utf8(AUTH_DECISION_PROPERTY);
-const DENY_RECORD = utf8("deny");
 const BAD_REQUEST_RECORD = utf8("deny bad-request");
 const INVALID_PEER_RECORD = utf8("deny invalid-peer-identity");
 const NO_AUTH = new AuthResult();
@@ -87,11 +85,11 @@ class AuthPolicyStream extends HttpContext {
     const root = this.root as AuthPolicyRoot;
     const config = root.config;
     const m = root.metrics;
-    if (config === null) return this.deny(root, DENY_RECORD, null);
+    if (config === null) return this.deny(root, DENY, null);
     // Valid during this callback only: whatever outlives it (a token to cache) is copied.
     const h = getHeaderPairsReused(MapType.RequestHeaders);
     const pseudo = findPseudoHeaders(h);
-    if (pseudo === null) return this.deny(root, DENY_RECORD, null);
+    if (pseudo === null) return this.deny(root, DENY, null);
     // Method, path and authority are read where they lie in the header map (not copied).
     const methodPtr = h.valuePtr(pseudo.method), methodLen = h.valueLen(pseudo.method);
     const rawPathPtr = h.valuePtr(pseudo.path), rawPathLen = h.valueLen(pseudo.path);
@@ -103,7 +101,7 @@ class AuthPolicyStream extends HttpContext {
       badRequest();
       return HeadersStatus.Stop;
     }
-    if (judged.changed && !this.forwardJudgedPath(rawPathPtr, rawPathLen, judged)) return this.deny(root, DENY_RECORD, null);
+    if (judged.changed && !this.forwardJudgedPath(rawPathPtr, rawPathLen, judged)) return this.deny(root, DENY, null);
     const f = facts;
     f.reset();
     f.headers = h;

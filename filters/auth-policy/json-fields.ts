@@ -2,21 +2,20 @@
 // failure flag) on a wrong type, so decoders can reject instead of guessing.
 import { JsonValue } from "../common/json/value";
 
-/** Reads an optional string array; `ok` is false when present but not an array of strings. */
-export class StringList {
-  constructor(readonly ok: bool, readonly items: string[] | null) {}
-}
+/** What `stringList` returns for a member present but not an array of strings. */
+export const NOT_STRINGS: string[] = [];
 
-export function stringList(obj: JsonValue, key: string): StringList {
+/** An optional string array: null when absent or empty, NOT_STRINGS when malformed. */
+export function stringList(obj: JsonValue, key: string): string[] | null {
   const v = obj.get(key);
-  if (v === null) return new StringList(true, null);
-  if (!v.isArray) return new StringList(false, null);
+  if (v === null) return null;
+  if (!v.isArray) return NOT_STRINGS;
   const out = new Array<string>();
   for (let i = 0; i < v.items.length; i++) {
-    if (!v.items[i].isString) return new StringList(false, null);
+    if (!v.items[i].isString) return NOT_STRINGS;
     out.push(v.items[i].str);
   }
-  return new StringList(true, out.length == 0 ? null : out);
+  return out.length == 0 ? null : out;
 }
 
 /** An optional string member; `fallback` when absent; null when present with another type. */
@@ -45,4 +44,20 @@ export function boolField(obj: JsonValue, key: string, fallback: bool): i32 {
   const v = obj.get(key);
   if (v === null) return fallback ? 1 : 0;
   return v.isBool ? (v.bool ? 1 : 0) : -1;
+}
+
+/** A field's negated name as the configuration spells it: "paths" → "notPaths". */
+export function notKey(key: string): string {
+  return "not" + String.fromCharCode(key.charCodeAt(0) - 0x20) + key.substring(1);
+}
+
+/** Whether every key of `obj` is one of `allowed` or the `notKey` of one. */
+export function onlyKeysOrNot(obj: JsonValue, allowed: string[]): bool {
+  const keys = obj.keys;
+  for (let i = 0; i < keys.length; i++) {
+    let known = false;
+    for (let j = 0; j < allowed.length && !known; j++) known = keys[i] == allowed[j] || keys[i] == notKey(allowed[j]);
+    if (!known) return false;
+  }
+  return true;
 }

@@ -9,6 +9,8 @@ import { AuthPolicyConfig } from "./config";
 import { Rule } from "./rules/model";
 import { replaceChar } from "./text";
 
+const PREFIX = "auth_policy.";
+
 export class Metrics {
   batch: CounterBatch = new CounterBatch(false);
   allowed: u32 = 0;
@@ -19,11 +21,11 @@ export class Metrics {
 
   define(config: AuthPolicyConfig): void {
     const b = this.batch = new CounterBatch(config.metricsFlushMs > 0);
-    this.allowed = b.define(MetricType.Counter, "auth_policy.allowed");
-    this.denied = b.define(MetricType.Counter, "auth_policy.denied");
-    this.audited = b.define(MetricType.Counter, "auth_policy.audited");
-    this.unauthenticated = b.define(MetricType.Counter, "auth_policy.unauthenticated");
-    this.badRequest = b.define(MetricType.Counter, "auth_policy.bad_request");
+    this.allowed = b.define(MetricType.Counter, PREFIX + "allowed");
+    this.denied = b.define(MetricType.Counter, PREFIX + "denied");
+    this.audited = b.define(MetricType.Counter, PREFIX + "audited");
+    this.unauthenticated = b.define(MetricType.Counter, PREFIX + "unauthenticated");
+    this.badRequest = b.define(MetricType.Counter, PREFIX + "bad_request");
     this.defineRules(config.denyRules);
     this.defineRules(config.allowRules);
     this.defineRules(config.auditRules);
@@ -32,7 +34,7 @@ export class Metrics {
   private defineRules(rules: Rule[]): void {
     // Per rule: requests that rule decided (AUDIT: matched).
     for (let i = 0; i < rules.length; i++) {
-      rules[i].metric = this.batch.define(MetricType.Counter, "auth_policy.rule." + replaceChar(rules[i].id, "/", "."));
+      rules[i].metric = this.batch.define(MetricType.Counter, PREFIX + "rule." + replaceChar(rules[i].id, "/", "."));
     }
   }
 

@@ -4,7 +4,7 @@ import { HeaderPairs } from "../common/headers/pairs";
 import { bytesEqualAt, utf8 } from "../common/bytes";
 
 const METHOD = utf8(":method");
-const PATH = utf8(":path");
+export const PATH = utf8(":path");
 const AUTHORITY = utf8(":authority");
 
 export class PseudoHeaders {

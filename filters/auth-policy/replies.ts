@@ -8,13 +8,13 @@ const NO_HEADERS = encodePairs([], []);
 const WWW_AUTHENTICATE = utf8("www-authenticate");
 
 export function forbidden(ruleId: string | null, hide: bool): void {
-  const body = ruleId === null || hide ? "RBAC: access denied\n" : "RBAC: access denied by " + ruleId + "\n";
+  const body = "RBAC: access denied" + (ruleId === null || hide ? "\n" : " by " + ruleId + "\n");
   sendLocalResponse(403, "wasmesh_auth_denied", utf8(body), NO_HEADERS);
 }
 
 export function unauthorized(realm: string, provider: string, hide: bool): void {
   const challenge = "Bearer realm=\"" + realm + "\", error=\"invalid_token\"";
-  const body = hide ? "Jwt verification fails\n" : "Jwt verification fails for " + provider + "\n";
+  const body = "Jwt verification fails" + (hide ? "\n" : " for " + provider + "\n");
   sendLocalResponse(401, "wasmesh_auth_invalid_token", utf8(body), encodePairs([WWW_AUTHENTICATE], [utf8(challenge)]));
 }
 

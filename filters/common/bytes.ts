@@ -1,9 +1,10 @@
 // Byte-string helpers. Filters keep header names and values as bytes (ArrayBuffer): values may
 // be non-UTF-8, and comparing bytes avoids a UTF-16 round trip per request.
+import { encodeUtf8 } from "./encoding/utf8";
 
 /** UTF-8 bytes of a string (config time, not per request). */
 export function utf8(s: string): ArrayBuffer {
-  return String.UTF8.encode(s);
+  return encodeUtf8(s);
 }
 
 /** A string from UTF-8 bytes (invalid sequences become U+FFFD). */

@@ -3,8 +3,9 @@
 import { Route } from "./model";
 import { RequestHeaders } from "./request";
 import { fnv1a64 } from "../common/hash";
+import { encodeUtf8 } from "../common/encoding/utf8";
 
-const COOKIE = String.UTF8.encode("cookie");
+const COOKIE = encodeUtf8("cookie");
 
 export function pickDestination(route: Route, headers: RequestHeaders): i32 {
   const n = route.cumulative.length;

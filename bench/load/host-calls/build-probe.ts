@@ -9,6 +9,6 @@ export function buildProbe(): string {
   const wasm = join(projectRoot, "build", "bench", "probe.wasm");
   mkdirSync(join(projectRoot, "build", "bench"), { recursive: true });
   execFileSync(join(projectRoot, "node_modules", ".bin", "asc"), [join(import.meta.dirname, "wasm", "probe.ts"), "--config", "asconfig.json",
-    "--runtime", "minimal", "-O3", "--noAssert", "--outFile", wasm], { cwd: projectRoot, stdio: "inherit" });
+    "--runtime", "minimal", "-O3", "--noAssert", "--use", "abort=wasi_abort", "--outFile", wasm], { cwd: projectRoot, stdio: "inherit" });
   return wasm;
 }

@@ -1,6 +1,7 @@
 // Envoy's response flags: `response.flags` is a bit set of the core flags (bit i = enum value i
 // of StreamInfo::CoreResponseFlag); %RESPONSE_FLAGS% prints their short names joined by ",".
 import { ByteWriter } from "./writer";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 const SHORT_NAMES: string[] = [
   "LH", "UH", "UT", "LR", "UR", "UF", "UC", "UO", "NR", "DI", "FI", "RL", "UAEX", "RLSE", "DC",
@@ -13,7 +14,7 @@ function names(): ArrayBuffer[] {
   let e = encoded;
   if (e === null) {
     e = new Array<ArrayBuffer>(SHORT_NAMES.length);
-    for (let i = 0; i < SHORT_NAMES.length; i++) e[i] = String.UTF8.encode(SHORT_NAMES[i]);
+    for (let i = 0; i < SHORT_NAMES.length; i++) e[i] = encodeUtf8(SHORT_NAMES[i]);
     encoded = e;
   }
   return e;

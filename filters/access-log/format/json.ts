@@ -9,8 +9,9 @@ import { writeField, writeHeader } from "./values";
 import { escapeWritten } from "./escape";
 import { HeaderIndex } from "../record/header-index";
 import { HeaderRef } from "../redact/redactor";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
-const NULL = String.UTF8.encode("null");
+const NULL = encodeUtf8("null");
 
 /** A string value: written straight into the line, escaped in place when it must be. */
 @inline function stringValue(w: ByteWriter, scratch: ByteWriter, start: i32, present: bool): void {

@@ -9,6 +9,7 @@
 import { F } from "../record/fields";
 import { HeaderRef } from "../redact/redactor";
 import { utf8Lower } from "../redact/lower";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export enum SegmentKind { Literal, Field, RequestHeader, ResponseHeader }
 
@@ -102,11 +103,11 @@ export function parseTemplate(t: string): Segment[] | null {
     if (j >= t.length || t.charCodeAt(j) != 0x25) return null;
     const segment = operator(op, arg, maxLength);
     if (segment === null) return null;
-    if (literal.length > 0) { out.push(new Segment(SegmentKind.Literal, String.UTF8.encode(literal))); literal = ""; }
+    if (literal.length > 0) { out.push(new Segment(SegmentKind.Literal, encodeUtf8(literal))); literal = ""; }
     out.push(segment);
     i = j + 1;
   }
-  if (literal.length > 0) out.push(new Segment(SegmentKind.Literal, String.UTF8.encode(literal)));
+  if (literal.length > 0) out.push(new Segment(SegmentKind.Literal, encodeUtf8(literal)));
   return out;
 }
 

@@ -3,10 +3,11 @@
 // is left-padded with zeros, as OpenTelemetry does), or nothing when no header holds a valid id.
 import { HeaderIndex } from "./header-index";
 import { ByteWriter } from "../format/writer";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
-const TRACEPARENT = String.UTF8.encode("traceparent");
-const B3_TRACE_ID = String.UTF8.encode("x-b3-traceid");
-const B3 = String.UTF8.encode("b3");
+const TRACEPARENT = encodeUtf8("traceparent");
+const B3_TRACE_ID = encodeUtf8("x-b3-traceid");
+const B3 = encodeUtf8("b3");
 
 function isHex(c: u32): bool {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);

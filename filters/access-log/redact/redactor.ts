@@ -9,16 +9,17 @@ import { ByteWriter } from "../format/writer";
 import { nameMatches } from "./names";
 import { redactQuery } from "./query";
 import { redactCookies } from "./cookie";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export const ALWAYS_REDACTED: string[] = ["authorization", "cookie", "set-cookie", "proxy-authorization"];
 
-const MASK = String.UTF8.encode("[REDACTED]");
-const HASH_OPEN = String.UTF8.encode("[sha256:");
+const MASK = encodeUtf8("[REDACTED]");
+const HASH_OPEN = encodeUtf8("[sha256:");
 const HEX = "0123456789abcdef";
-const COOKIE = String.UTF8.encode("cookie");
-const SET_COOKIE = String.UTF8.encode("set-cookie");
-const AUTHORIZATION = String.UTF8.encode("authorization");
-const PROXY_AUTHORIZATION = String.UTF8.encode("proxy-authorization");
+const COOKIE = encodeUtf8("cookie");
+const SET_COOKIE = encodeUtf8("set-cookie");
+const AUTHORIZATION = encodeUtf8("authorization");
+const PROXY_AUTHORIZATION = encodeUtf8("proxy-authorization");
 
 /** How a header's value is written, decided once per header name at configure time. */
 export namespace Kind {
@@ -70,7 +71,7 @@ export class Redactor {
 
   /** The reference a writer uses for header `name` (lower case); configure time. */
   ref(name: string): HeaderRef {
-    const b = String.UTF8.encode(name);
+    const b = encodeUtf8(name);
     const p = changetype<usize>(b), n = <usize>b.byteLength;
     let kind = Kind.Plain;
     if (bytesEqualAt(p, n, COOKIE)) kind = Kind.Cookie;

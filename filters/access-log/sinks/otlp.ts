@@ -10,27 +10,28 @@ import { writeField, writeHeader } from "../format/values";
 import { writeEscaped, escapeWritten } from "../format/escape";
 import { HeaderIndex } from "../record/header-index";
 import { HeaderRef } from "../redact/redactor";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
-const TIME = String.UTF8.encode('{"timeUnixNano":"');
-const BODY = String.UTF8.encode('","severityNumber":9,"severityText":"INFO","body":{"stringValue":"');
-const ATTRIBUTES = String.UTF8.encode('"},"attributes":[');
-const KEY = String.UTF8.encode('{"key":"');
-const STRING_VALUE = String.UTF8.encode('","value":{"stringValue":"');
-const INT_VALUE = String.UTF8.encode('","value":{"intValue":"');
-const CLOSE_ATTRIBUTE = String.UTF8.encode('"}}');
-const TRACE_ID = String.UTF8.encode('],"traceId":"');
+const TIME = encodeUtf8('{"timeUnixNano":"');
+const BODY = encodeUtf8('","severityNumber":9,"severityText":"INFO","body":{"stringValue":"');
+const ATTRIBUTES = encodeUtf8('"},"attributes":[');
+const KEY = encodeUtf8('{"key":"');
+const STRING_VALUE = encodeUtf8('","value":{"stringValue":"');
+const INT_VALUE = encodeUtf8('","value":{"intValue":"');
+const CLOSE_ATTRIBUTE = encodeUtf8('"}}');
+const TRACE_ID = encodeUtf8('],"traceId":"');
 
 /** The batch envelope around the comma-separated log records. */
 export function batchOpening(workload: string): ArrayBuffer {
   const w = new ByteWriter(256);
-  w.bytes(String.UTF8.encode('{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"'));
-  const name = String.UTF8.encode(workload);
+  w.bytes(encodeUtf8('{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"'));
+  const name = encodeUtf8(workload);
   writeEscaped(w, changetype<usize>(name), name.byteLength);
-  w.bytes(String.UTF8.encode('"}}]},"scopeLogs":[{"scope":{"name":"wasmesh.access-log"},"logRecords":['));
+  w.bytes(encodeUtf8('"}}]},"scopeLogs":[{"scope":{"name":"wasmesh.access-log"},"logRecords":['));
   return w.take();
 }
 
-export const BATCH_CLOSING = String.UTF8.encode("]}]}]}");
+export const BATCH_CLOSING = encodeUtf8("]}]}]}");
 
 /** Opens an attribute; its value is written raw straight after (see closeAttribute). */
 @inline function openAttribute(w: ByteWriter, first: bool, key: ArrayBuffer, asInt: bool): void {

@@ -5,6 +5,7 @@
 import { HeaderPairs } from "../../common/headers/pairs";
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
+import { decimal } from "../text";
 import { findTokenAt } from "./extract";
 import { parseJws, parseError, MAX_TOKEN_BYTES } from "./token";
 import { copyFrom } from "../../common/bytes";
@@ -12,6 +13,7 @@ import { verifySignature, KeyChoice } from "./signature";
 import { checkClaims, ClaimsStatus } from "./claims";
 import { TokenCache, VerifiedToken } from "./cache";
 import { claimHeaderValues } from "./claim-headers";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export enum AuthStatus { None, Verified, Invalid }
 
@@ -76,9 +78,9 @@ function verifyFor(providers: Provider[], index: i32, token: usize, tokenLen: us
   if (sig == KeyChoice.NoKey) return AuthResult.invalid(index, "no key for kid/alg");
   if (sig != KeyChoice.Verified) return AuthResult.invalid(index, "signature");
   const status = checkClaims(p, jws.payload, now);
-  if (status != ClaimsStatus.Ok) return AuthResult.invalid(index, "claims " + status.toString());
+  if (status != ClaimsStatus.Ok) return AuthResult.invalid(index, "claims " + decimal(status));
   const sub = jws.payload.get("sub");
-  const principal = String.UTF8.encode(p.issuer + "/" + (sub === null ? "" : sub.str));
+  const principal = encodeUtf8(p.issuer + "/" + (sub === null ? "" : sub.str));
   const exp = <i64>jws.payload.get("exp")!.num;
   const nbfJson = jws.payload.get("nbf");
   const values = claimHeaderValues(providers, index, jws.payload);

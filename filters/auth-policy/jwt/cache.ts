@@ -25,16 +25,20 @@ export class VerifiedToken {
   ) {}
 }
 
+// Slots, not a Map: the ring of at most `capacity` entries is searched in place (a Map's hashing,
+// rehashing and deletion came to about 0.7 KB of the module).
 export class TokenCache {
-  private map: Map<u64, VerifiedToken> = new Map();
-  private order: StaticArray<u64>;
+  private keys: StaticArray<u64>;
+  private entries: StaticArray<VerifiedToken | null>;
   private next: i32 = 0;
   private filled: i32 = 0;
-  private lastKey: u64 = 0;
-  private last: VerifiedToken | null = null;
+  private count: i32 = 0;
+  /** The slot of the entry found last, or -1. */
+  private lastSlot: i32 = -1;
 
   constructor(readonly capacity: i32 = 256) {
-    this.order = new StaticArray<u64>(capacity);
+    this.keys = new StaticArray<u64>(max(capacity, 0));
+    this.entries = new StaticArray<VerifiedToken | null>(max(capacity, 0));
   }
 
   static keyOf(ptr: usize, len: usize): u64 {
@@ -48,7 +52,7 @@ export class TokenCache {
     return (h ^ (h >> 32)) ^ <u64>len;
   }
 
-  get size(): i32 { return this.map.size; }
+  get size(): i32 { return this.count; }
 
   /** The cached entry for this token and provider if still valid at `now` (with `skew`). */
   get(token: ArrayBuffer, provider: i32, now: i64, skew: i64): VerifiedToken | null {
@@ -58,17 +62,16 @@ export class TokenCache {
   /** As `get`, for the token bytes at [ptr, ptr+len) (in the request, not copied). */
   getAt(ptr: usize, len: usize, provider: i32, now: i64, skew: i64): VerifiedToken | null {
     const key = TokenCache.keyOf(ptr, len);
-    let e = this.last;
-    if (e === null || this.lastKey != key) {
-      if (!this.map.has(key)) return null;
-      e = this.map.get(key);
-      this.last = e;
-      this.lastKey = key;
+    let slot = this.lastSlot;
+    if (slot < 0 || unchecked(this.keys[slot]) != key) {
+      slot = this.slotOf(key);
+      if (slot < 0) return null;
+      this.lastSlot = slot;
     }
+    const e = unchecked(this.entries[slot])!;
     if (e.provider != provider || !constantTimeEqualAt(ptr, len, e.token)) return null;
     if (now > e.exp + skew || (e.nbf >= 0 && now + skew < e.nbf)) {
-      this.map.delete(key);
-      this.last = null;
+      this.drop(slot);
       return null;
     }
     return e;
@@ -76,16 +79,31 @@ export class TokenCache {
 
   put(e: VerifiedToken): void {
     if (this.capacity <= 0) return;
-    this.last = null;
     const key = TokenCache.keyOf(changetype<usize>(e.token), <usize>e.token.byteLength);
-    if (this.map.has(key)) { this.map.set(key, e); return; }
-    // The ring holds keys in insertion order; the slot about to be reused is the oldest. A key
-    // already deleted (expired) just leaves a stale slot, so the map never exceeds capacity.
-    const old = unchecked(this.order[this.next]);
-    if (this.filled > this.next && this.map.has(old)) this.map.delete(old);
-    unchecked(this.order[this.next] = key);
-    this.next = (this.next + 1) % this.capacity;
-    if (this.filled < this.capacity) this.filled++;
-    this.map.set(key, e);
+    let slot = this.slotOf(key);
+    if (slot < 0) {
+      // The ring holds entries in insertion order; the slot about to be reused is the oldest.
+      slot = this.next;
+      if (unchecked(this.entries[slot]) !== null) this.drop(slot);
+      unchecked(this.keys[slot] = key);
+      this.next = (slot + 1) % this.capacity;
+      if (this.filled < this.capacity) this.filled++;
+      this.count++;
+    }
+    unchecked(this.entries[slot] = e);
+  }
+
+  /** The slot holding an entry under `key`, or -1. */
+  private slotOf(key: u64): i32 {
+    for (let i = 0; i < this.filled; i++) {
+      if (unchecked(this.keys[i]) == key && unchecked(this.entries[i]) !== null) return i;
+    }
+    return -1;
+  }
+
+  private drop(slot: i32): void {
+    unchecked(this.entries[slot] = null);
+    this.count--;
+    this.lastSlot = -1;
   }
 }

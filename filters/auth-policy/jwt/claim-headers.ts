@@ -4,6 +4,8 @@
 // JSON text: no float formatting code in the module for a claim that is rarely a fraction).
 import { JsonValue } from "../../common/json/value";
 import { Provider } from "./provider";
+import { decimal } from "../text";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export function claimHeaderValue(claims: JsonValue, path: string[]): ArrayBuffer | null {
   let v: JsonValue | null = claims;
@@ -12,13 +14,13 @@ export function claimHeaderValue(claims: JsonValue, path: string[]): ArrayBuffer
   let s: string;
   if (v.isString) s = v.str;
   else if (v.isBool) s = v.bool ? "true" : "false";
-  else if (v.isNumber) s = Math.floor(v.num) == v.num && Math.abs(v.num) < 9007199254740992 ? (<i64>v.num).toString() : v.numText;
+  else if (v.isNumber) s = Math.floor(v.num) == v.num && Math.abs(v.num) < 9007199254740992 ? decimal(<i64>v.num) : v.numText;
   else return null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20 || c == 0x7f) return null;
   }
-  return String.UTF8.encode(s);
+  return encodeUtf8(s);
 }
 
 /** For each configured claim header of every provider, the verified value or null. */

@@ -4,8 +4,9 @@
 import { item } from "../rules/item";
 import { HeaderPairs } from "../../common/headers/pairs";
 import { Provider } from "./provider";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
-const COOKIE = String.UTF8.encode("cookie");
+const COOKIE = encodeUtf8("cookie");
 
 /** Where the token is: inside the header map's or the path's bytes, which outlive the request
  * handling, so nothing is copied until a token has to be cached. */

@@ -1,9 +1,10 @@
 // A JWT provider as the filter uses it, decoded once from the configuration.
 import { JsonValue } from "../../common/json/value";
-import { stringList, stringField, intField, boolField, ABSENT, INVALID } from "../json-fields";
+import { stringList, NOT_STRINGS, stringField, intField, boolField, ABSENT, INVALID } from "../json-fields";
 import { Jwk, decodeJwks } from "./jwks";
 import { lowerCopy } from "../../common/match/ascii";
 import { splitAt } from "../text";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export class HeaderLocation {
   constructor(/** lower case */ readonly name: ArrayBuffer, /** may be empty */ readonly prefix: ArrayBuffer) {}
@@ -38,8 +39,8 @@ export function decodeProvider(json: JsonValue): Provider | null {
   if (name === null || issuer === null || name.length == 0 || issuer.length == 0) return null;
   p.name = name; p.issuer = issuer;
   const audiences = stringList(json, "audiences");
-  if (!audiences.ok) return null;
-  if (audiences.items !== null) p.audiences = audiences.items!;
+  if (audiences === NOT_STRINGS) return null;
+  if (audiences !== null) p.audiences = audiences;
   const keys = decodeJwks(json.get("jwks"));
   if (keys === null) return null;
   p.keys = keys;
@@ -66,15 +67,15 @@ function decodeLocations(json: JsonValue, p: Provider): bool {
       if (!h.isObject || !h.onlyKeys(["name", "prefix"])) return false;
       const name = stringField(h, "name", null), prefix = stringField(h, "prefix", "");
       if (name === null || name.length == 0 || prefix === null) return false;
-      p.fromHeaders.push(new HeaderLocation(lowerCopy(String.UTF8.encode(name)), String.UTF8.encode(prefix)));
+      p.fromHeaders.push(new HeaderLocation(lowerCopy(encodeUtf8(name)), encodeUtf8(prefix)));
     }
   }
   const params = stringList(json, "fromParams"), cookies = stringList(json, "fromCookies");
-  if (!params.ok || !cookies.ok) return false;
-  if (params.items !== null) for (let i = 0; i < params.items!.length; i++) p.fromParams.push(String.UTF8.encode(params.items![i]));
-  if (cookies.items !== null) for (let i = 0; i < cookies.items!.length; i++) p.fromCookies.push(String.UTF8.encode(cookies.items![i]));
+  if (params === NOT_STRINGS || cookies === NOT_STRINGS) return false;
+  if (params !== null) for (let i = 0; i < params.length; i++) p.fromParams.push(encodeUtf8(params[i]));
+  if (cookies !== null) for (let i = 0; i < cookies.length; i++) p.fromCookies.push(encodeUtf8(cookies[i]));
   if (p.fromHeaders.length == 0 && p.fromParams.length == 0 && p.fromCookies.length == 0) {
-    p.fromHeaders.push(new HeaderLocation(String.UTF8.encode("authorization"), String.UTF8.encode("Bearer ")));
+    p.fromHeaders.push(new HeaderLocation(encodeUtf8("authorization"), encodeUtf8("Bearer ")));
   }
   return true;
 }
@@ -87,7 +88,7 @@ function decodeClaimHeaders(v: JsonValue | null, p: Provider): bool {
     if (!c.isObject || !c.onlyKeys(["header", "claim"])) return false;
     const header = stringField(c, "header", null), claim = stringField(c, "claim", null);
     if (header === null || claim === null || header.length == 0 || claim.length == 0) return false;
-    const lowered = lowerCopy(String.UTF8.encode(header));
+    const lowered = lowerCopy(encodeUtf8(header));
     if (header.startsWith(":") || String.UTF8.decode(lowered) == "host") return false;
     const path = splitAt(claim, ".");
     for (let j = 0; j < path.length; j++) if (path[j].length == 0) return false;

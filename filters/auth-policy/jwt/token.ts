@@ -3,12 +3,10 @@
 // Header parameters that would let the token choose its own key or extensions (jwk, jku, x5u,
 // x5c, crit) and JWE markers are rejected, as is `alg: none` in any spelling.
 import { base64urlDecodeAt } from "../../common/encoding/base64url";
-import { parseJson, JsonLimits } from "../../common/json/parse";
+import { parseJson } from "../../common/json/parse";
 import { JsonValue } from "../../common/json/value";
 
 export const MAX_TOKEN_BYTES = 8192;
-const HEADER_LIMITS = new JsonLimits(1024, 4);
-const PAYLOAD_LIMITS = new JsonLimits(6144, 16);
 const FORBIDDEN_HEADER = ["jwk", "jku", "x5u", "x5c", "crit", "enc", "zip", "b64"];
 
 export enum Alg { RS256, ES256, HS256, EdDSA }
@@ -43,9 +41,9 @@ export function parseJws(ptr: usize, len: i32): Jws | null {
   const payloadBytes = base64urlDecodeAt(ptr + dot1 + 1, dot2 - dot1 - 1);
   const signature = base64urlDecodeAt(ptr + dot2 + 1, len - dot2 - 1);
   if (headerBytes === null || payloadBytes === null || signature === null) return fail("base64url");
-  const header = parseJson(headerBytes, HEADER_LIMITS);
+  const header = parseJson(headerBytes, 1024, 4);
   if (header === null || !header.isObject) return fail("header JSON");
-  const payload = parseJson(payloadBytes, PAYLOAD_LIMITS);
+  const payload = parseJson(payloadBytes, 6144, 16);
   if (payload === null || !payload.isObject) return fail("payload JSON");
   for (let i = 0; i < FORBIDDEN_HEADER.length; i++) {
     if (header.has(FORBIDDEN_HEADER[i])) return fail("forbidden header parameter");

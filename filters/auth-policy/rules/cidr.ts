@@ -1,5 +1,6 @@
 // IP addresses and CIDR blocks, IPv4 and IPv6, as 16 bytes (IPv4 as ::ffff:a.b.c.d, so an
 // IPv4-mapped peer address matches IPv4 blocks). Parsing is strict; anything odd is null.
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export class IpAddress {
   constructor(readonly bytes: StaticArray<u8>, readonly v4: bool) {}
@@ -58,7 +59,7 @@ function parseDecimal(s: string, max: i32): i32 {
 }
 
 export function parseIpString(s: string): IpAddress | null {
-  const b = String.UTF8.encode(s);
+  const b = encodeUtf8(s);
   return parseIp(changetype<usize>(b), <usize>b.byteLength);
 }
 

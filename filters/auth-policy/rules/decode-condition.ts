@@ -1,14 +1,16 @@
 // Decodes one `when` condition. Keys are Istio's; an unknown key is an error (a condition we
 // cannot evaluate must not silently widen or narrow a policy).
 import { JsonValue } from "../../common/json/value";
-import { stringList, StringList } from "../json-fields";
+import { stringList, NOT_STRINGS } from "../json-fields";
 import { decodePatterns } from "./pattern";
 import { parseCidr, CidrBlock } from "./cidr";
 import { Condition, ConditionKey, RuleNeeds } from "./model";
 import { lowerCopy } from "../../common/match/ascii";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 const KEYS = ["key", "values", "notValues"];
 const HEADER_PREFIX = "request.headers[";
+const AUTH_PREFIX = "request.auth.";
 const CLAIM_PREFIX = "request.auth.claims[";
 
 export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | null {
@@ -16,50 +18,56 @@ export function decodeCondition(json: JsonValue, needs: RuleNeeds): Condition | 
   const keyJson = json.get("key");
   if (keyJson === null || !keyJson.isString) return null;
   const values = stringList(json, "values"), notValues = stringList(json, "notValues");
-  if (!values.ok || !notValues.ok) return null;
-  if (values.items === null && notValues.items === null) return null;
+  if (values === NOT_STRINGS || notValues === NOT_STRINGS) return null;
+  if (values === null && notValues === null) return null;
   const c = new Condition();
   const key = keyJson.str;
-  if (key.startsWith(HEADER_PREFIX) && key.endsWith("]")) {
+  if (key.startsWith(HEADER_PREFIX) && key.charCodeAt(key.length - 1) == 0x5d) {
     const name = key.substring(HEADER_PREFIX.length, key.length - 1);
     if (!validHeaderName(name)) return null;
     c.key = ConditionKey.Header;
-    c.header = lowerCopy(String.UTF8.encode(name));
-  } else if (key.startsWith(CLAIM_PREFIX) && key.endsWith("]")) {
+    c.header = lowerCopy(encodeUtf8(name));
+  } else if (key.startsWith(CLAIM_PREFIX) && key.charCodeAt(key.length - 1) == 0x5d) {
     const path = claimPath(key.substring(CLAIM_PREFIX.length - 1));
     if (path === null) return null;
     c.key = ConditionKey.Claim;
     c.claimPath = path;
-  } else if (key == "request.auth.principal") c.key = ConditionKey.RequestPrincipal;
-  else if (key == "request.auth.audiences") c.key = ConditionKey.Audiences;
-  else if (key == "request.auth.presenter") c.key = ConditionKey.Presenter;
-  else if (key == "source.namespace") { c.key = ConditionKey.SourceNamespace; needs.peer = true; }
-  else if (key == "source.principal") { c.key = ConditionKey.SourcePrincipal; needs.peer = true; }
-  else if (key == "source.ip") { c.key = ConditionKey.SourceIp; needs.sourceIp = true; }
-  else if (key == "destination.ip") { c.key = ConditionKey.DestinationIp; needs.destinationIp = true; }
+  } else if (key.startsWith(AUTH_PREFIX)) {
+    const name = key.substring(AUTH_PREFIX.length);
+    if (name == "principal") c.key = ConditionKey.RequestPrincipal;
+    else if (name == "audiences") c.key = ConditionKey.Audiences;
+    else if (name == "presenter") c.key = ConditionKey.Presenter;
+    else return null;
+  } else if (key.startsWith("source.")) {
+    const name = key.substring(7);
+    if (name == "namespace") { c.key = ConditionKey.SourceNamespace; needs.peer = true; }
+    else if (name == "principal") { c.key = ConditionKey.SourcePrincipal; needs.peer = true; }
+    else if (name == "ip") { c.key = ConditionKey.SourceIp; needs.sourceIp = true; }
+    else return null;
+  } else if (key == "destination.ip") { c.key = ConditionKey.DestinationIp; needs.destinationIp = true; }
   else if (key == "destination.port") { c.key = ConditionKey.DestinationPort; needs.destinationPort = true; }
   else return null;
   return fillValues(c, values, notValues) ? c : null;
 }
 
-function fillValues(c: Condition, values: StringList, notValues: StringList): bool {
+function fillValues(c: Condition, values: string[] | null, notValues: string[] | null): bool {
   if (c.key == ConditionKey.SourceIp || c.key == ConditionKey.DestinationIp) {
-    c.cidrs = cidrs(values.items);
-    c.notCidrs = cidrs(notValues.items);
-    return (values.items === null || c.cidrs !== null) && (notValues.items === null || c.notCidrs !== null);
+    c.cidrs = cidrs(values);
+    c.notCidrs = cidrs(notValues);
+    return (values === null || c.cidrs !== null) && (notValues === null || c.notCidrs !== null);
   }
   if (c.key == ConditionKey.DestinationPort) {
-    c.ports = ports(values.items);
-    c.notPorts = ports(notValues.items);
-    return (values.items === null || c.ports !== null) && (notValues.items === null || c.notPorts !== null);
+    c.ports = ports(values);
+    c.notPorts = ports(notValues);
+    return (values === null || c.ports !== null) && (notValues === null || c.notPorts !== null);
   }
   const principal = c.key == ConditionKey.SourcePrincipal;
-  if (values.items !== null) {
-    c.values = decodePatterns(principal ? stripSpiffe(values.items!) : values.items!);
+  if (values !== null) {
+    c.values = decodePatterns(principal ? stripSpiffe(values) : values);
     if (c.values === null) return false;
   }
-  if (notValues.items !== null) {
-    c.notValues = decodePatterns(principal ? stripSpiffe(notValues.items!) : notValues.items!);
+  if (notValues !== null) {
+    c.notValues = decodePatterns(principal ? stripSpiffe(notValues) : notValues);
     if (c.notValues === null) return false;
   }
   return true;

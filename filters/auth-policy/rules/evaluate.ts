@@ -10,6 +10,7 @@ import { anyPathMatches, PathPattern } from "./path-pattern";
 import { CidrBlock, IpAddress } from "./cidr";
 import { Rule, Source, Operation, Condition, ConditionKey } from "./model";
 import { RequestFacts } from "./facts";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export function ruleMatches(rule: Rule, f: RequestFacts): bool {
   if (rule.sources.length > 0) {
@@ -151,7 +152,7 @@ function listCondition(c: Condition, v: JsonValue | null): bool {
   const strings = claimStrings(v);
   let hitValues = false, hitNot = false;
   for (let i = 0; i < strings.length; i++) {
-    const b = String.UTF8.encode(strings[i]);
+    const b = encodeUtf8(strings[i]);
     const values = c.values, notValues = c.notValues;
     if (values !== null && anyMatches(values, b)) hitValues = true;
     if (notValues !== null && anyMatches(notValues, b)) hitNot = true;

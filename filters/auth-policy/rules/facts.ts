@@ -3,6 +3,7 @@
 import { HeaderPairs } from "../../common/headers/pairs";
 import { JsonValue } from "../../common/json/value";
 import { IpAddress } from "./cidr";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 const SPIFFE = "spiffe://";
 // Shared defaults, so a RequestFacts costs one allocation per request, not a dozen.
@@ -68,17 +69,17 @@ export class RequestFacts {
   /** Sets the peer identity from `connection.uri_san_peer_certificate`. */
   setPeerUri(uri: string): void {
     if (!uri.startsWith(SPIFFE)) {
-      this.peerPrincipal = String.UTF8.encode(uri);
+      this.peerPrincipal = encodeUtf8(uri);
       return;
     }
     const id = uri.substring(SPIFFE.length);
-    this.peerPrincipal = String.UTF8.encode(id);
+    this.peerPrincipal = encodeUtf8(id);
     const at = id.indexOf("/ns/");
     if (at < 0) return;
     const start = at + 4;
     let end = id.indexOf("/", start);
     if (end < 0) end = id.length;
-    if (end > start) this.peerNamespace = String.UTF8.encode(id.substring(start, end));
+    if (end > start) this.peerNamespace = encodeUtf8(id.substring(start, end));
   }
 
   /** Sets :authority (raw bytes): lower-cases it and derives `host` without port. */

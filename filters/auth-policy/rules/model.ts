@@ -3,6 +3,7 @@
 import { Pattern } from "./pattern";
 import { PathPattern } from "./path-pattern";
 import { CidrBlock } from "./cidr";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export enum Action { Allow, Deny, Audit }
 
@@ -68,10 +69,10 @@ export class Rule {
     readonly operations: Operation[],
     readonly conditions: Condition[],
   ) {
-    this.allowRecord = String.UTF8.encode("allow " + id);
-    this.denyRecord = String.UTF8.encode("deny " + id);
-    this.auditAllowRecord = String.UTF8.encode("audit-allow " + id);
-    this.auditDenyRecord = String.UTF8.encode("audit-deny " + id);
+    this.allowRecord = encodeUtf8("allow " + id);
+    this.denyRecord = encodeUtf8("deny " + id);
+    this.auditAllowRecord = encodeUtf8("audit-allow " + id);
+    this.auditDenyRecord = encodeUtf8("audit-deny " + id);
   }
 }
 

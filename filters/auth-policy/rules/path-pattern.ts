@@ -5,6 +5,7 @@
 import { item, sameBytes } from "./item";
 import { Pattern, PatternKind, decodePattern } from "./pattern";
 import { splitAt } from "../text";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 enum Token { Literal, One, Many }
 
@@ -97,7 +98,7 @@ export function decodePathPattern(s: string): PathPattern | null {
 function pushLiteral(tokens: Token[], literals: ArrayBuffer[], s: string): void {
   if (s.length == 0) return;
   tokens.push(Token.Literal);
-  literals.push(String.UTF8.encode(s));
+  literals.push(encodeUtf8(s));
 }
 
 export function anyPathMatches(patterns: PathPattern[], ptr: usize, len: usize): bool {

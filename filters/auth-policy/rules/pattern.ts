@@ -1,6 +1,7 @@
 // Istio string patterns: exact, `prefix*`, `*suffix`, or `*` (present with any value). A `*`
 // anywhere else is a config error, never a wildcard (CVE-2026-39350 came from such guessing).
 import { item, sameBytes } from "./item";
+import { encodeUtf8 } from "../../common/encoding/utf8";
 
 export enum PatternKind { Exact, Prefix, Suffix, Any }
 
@@ -31,10 +32,10 @@ export function decodePattern(s: string, lower: bool = false): Pattern | null {
   let kind = PatternKind.Exact;
   let body = s;
   if (s.startsWith("*")) { kind = PatternKind.Suffix; body = s.substring(1); }
-  else if (s.endsWith("*")) { kind = PatternKind.Prefix; body = s.substring(0, s.length - 1); }
+  else if (s.charCodeAt(s.length - 1) == 0x2a) { kind = PatternKind.Prefix; body = s.substring(0, s.length - 1); }
   if (body.includes("*")) return null;
   if (lower) body = asciiLower(body);
-  return new Pattern(kind, String.UTF8.encode(body));
+  return new Pattern(kind, encodeUtf8(body));
 }
 
 /** Decodes a list of patterns; null when any is invalid. */

@@ -1,4 +1,4 @@
-import { parseJson, JsonLimits } from "../json/parse";
+import { parseJson } from "../json/parse";
 import { JsonKind } from "../json/value";
 
 function parse(s: string): JsonKind {
@@ -49,6 +49,6 @@ describe("parseJson", () => {
     const deep = "[".repeat(65) + "]".repeat(65);
     expect(parse(deep)).toBe(-1);
     expect(parse("[".repeat(64) + "]".repeat(64))).toBe(JsonKind.Array);
-    expect(parseJson(String.UTF8.encode("[1,2,3]"), new JsonLimits(6, 8))).toBeNull();
+    expect(parseJson(String.UTF8.encode("[1,2,3]"), 6, 8)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // The module's exports Envoy calls (proxy-wasm ABI 0.2.1). Each filter's index.ts re-exports
 // this module: `export * from "../common/abi/exports"`.
+import "./abort";
 import { roots, streams, createContext } from "./context";
 import { HeadersStatus, DataStatus } from "./enums";
 import { allocHostBlock } from "./host-blocks";

@@ -87,9 +87,9 @@ export function setProperty(path: ArrayBuffer, value: ArrayBuffer): bool {
   return env.proxy_set_property(changetype<usize>(path), path.byteLength, changetype<usize>(value), value.byteLength) == WasmResult.Ok;
 }
 
-/** NUL-separated property path bytes from segments, e.g. ["connection", "uri_san_peer_certificate"]. */
-export function propertyPath(segments: string[]): ArrayBuffer {
-  return utf8(segments.join("\0"));
+/** NUL-separated property path bytes of two segments, e.g. ("connection", "uri_san_peer_certificate"). */
+export function propertyPath(first: string, second: string): ArrayBuffer {
+  return utf8(first + "\0" + second);
 }
 
 /**

@@ -2,10 +2,10 @@
 // reference/proxy-wasm-envoy.md §4 for Envoy's encodings). Paths are built once.
 import { getProperty, propertyPath, setProperty } from "./host";
 
-const PEER_URI_SAN = propertyPath(["connection", "uri_san_peer_certificate"]);
-const SOURCE_ADDRESS = propertyPath(["source", "address"]);
-const DESTINATION_ADDRESS = propertyPath(["destination", "address"]);
-const DESTINATION_PORT = propertyPath(["destination", "port"]);
+const PEER_URI_SAN = propertyPath("connection", "uri_san_peer_certificate");
+const SOURCE_ADDRESS = propertyPath("source", "address");
+const DESTINATION_ADDRESS = propertyPath("destination", "address");
+const DESTINATION_PORT = propertyPath("destination", "port");
 
 /** The peer certificate's first URI SAN (e.g. a SPIFFE id), or null on plaintext / no SAN. */
 export function peerUriSan(): ArrayBuffer | null {

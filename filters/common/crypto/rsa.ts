@@ -5,7 +5,6 @@
 import { sha256 } from "./sha256";
 import { sha384, sha512 } from "./sha512";
 import { rsaContext } from "./rsa-key-cache";
-import { Limbs, ptr, limbsFromBytes, limbsToBytes, cmp } from "./bigint/limbs";
 import { Mont28, compare28, limbs28For, limbs28FromBytes, limbs28ToBytes } from "./bigint/mont28";
 
 export enum HashAlg {
@@ -89,36 +88,20 @@ export function rsaPublicOp(modulus: ArrayBuffer, exponent: ArrayBuffer, signatu
   if (signature.byteLength != k) return null;
   const ctx = rsaContext(changetype<usize>(modulus) + nStart, k);
   if (ctx === null) return null;
-  const mont28 = ctx.mont28;
-  if (mont28 !== null) return publicOp28(mont28, e, signature, k);
-  const mont = ctx.mont!;
-  const s = mont.s;
-  const sig: Limbs = new StaticArray<u32>(s);
-  if (!limbsFromBytes(sig, changetype<usize>(signature), k)) return null;
-  if (cmp(ptr(sig), ptr(mont.n), s) >= 0) return null;
-  // Square-and-multiply over e's bits in Montgomery form; e is odd, so the last step multiplies
-  // by the plain signature, which also leaves Montgomery form (x*R * sig / R).
-  const sm: Limbs = new StaticArray<u32>(s);
-  mont.toMont(ptr(sm), ptr(sig));
-  const acc: Limbs = new StaticArray<u32>(s);
-  memory.copy(ptr(acc), ptr(sm), <usize>s << 2);
-  for (let i = 30 - <i32>clz<u32>(e); i >= 0; i--) {
-    mont.mul(ptr(acc), ptr(acc), ptr(acc));
-    if ((e >> <u32>i) & 1) mont.mul(ptr(acc), ptr(acc), i == 0 ? ptr(sig) : ptr(sm));
-  }
-  const out = new ArrayBuffer(k);
-  limbsToBytes(changetype<usize>(out), k, acc);
-  return out;
+  return publicOp28(ctx.mont, e, signature, k);
 }
 
-/** As rsaPublicOp's loop, in radix 2^28 (moduli up to MONT28_MAX_LIMBS limbs). */
+/**
+ * Square-and-multiply over e's bits in Montgomery form; e is odd, so the last step multiplies by
+ * the plain signature, which also leaves Montgomery form (x*R * sig / R).
+ */
 function publicOp28(mont: Mont28, e: u32, signature: ArrayBuffer, k: i32): ArrayBuffer | null {
   const s = mont.s;
   const sig = new StaticArray<u64>(s);
   // The signature is k bytes like n, but n may need fewer limbs: bits beyond them mean sig >= n.
   const sigBits = k * 8 - <i32>clz<u32>(load<u8>(changetype<usize>(signature))) + 24;
-  if (limbs28For(sigBits) > s) return null;
-  limbs28FromBytes(sig, changetype<usize>(signature), k);
+  if (limbs28For(sigBits, mont.w) > s) return null;
+  limbs28FromBytes(sig, changetype<usize>(signature), k, mont.w);
   const sp = changetype<usize>(sig);
   if (compare28(sp, changetype<usize>(mont.n), s) >= 0) return null;
   const sm = new StaticArray<u64>(s);
@@ -132,7 +115,7 @@ function publicOp28(mont: Mont28, e: u32, signature: ArrayBuffer, k: i32): Array
     if ((e >> <u32>i) & 1) mont.mul(ap, ap, i == 0 ? sp : smp);
   }
   const out = new ArrayBuffer(k);
-  limbs28ToBytes(changetype<usize>(out), k, acc);
+  limbs28ToBytes(changetype<usize>(out), k, acc, mont.w);
   return out;
 }
 

@@ -1,13 +1,22 @@
 // Strict base64url (RFC 4648 §5) as JWS uses it (RFC 7515 §2): no padding, no '+' '/' or
 // whitespace, and the unused low bits of the last character must be zero, so that every byte
 // string has exactly one accepted spelling. Never throws: bad input gives null.
+import { encodeUtf8 } from "./utf8";
 
-const TABLE: ArrayBuffer = String.UTF8.encode("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+// Built on first use: only the encoder reads it, and filters only decode.
+// @ts-ignore: decorator
+@lazy const TABLE: ArrayBuffer = encodeUtf8("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
-// Value + 1 of each ASCII character (0: not base64url), from TABLE at start-up: one load per
+// Value + 1 of each ASCII character (0: not base64url), filled at start-up: one load per
 // character where a chain of range tests, inlined at each of nine uses, was larger code.
 const VALUES: usize = memory.data(128);
-for (let i = 0; i < 64; i++) store<u8>(VALUES + load<u8>(changetype<usize>(TABLE) + i), <u8>(i + 1));
+for (let i = 0; i < 26; i++) {
+  store<u8>(VALUES + 0x41 + i, <u8>(i + 1)); // A-Z: 0-25
+  store<u8>(VALUES + 0x61 + i, <u8>(i + 27)); // a-z: 26-51
+}
+for (let i = 0; i < 10; i++) store<u8>(VALUES + 0x30 + i, <u8>(i + 53)); // 0-9: 52-61
+store<u8>(VALUES + 0x2d, 63); // '-': 62
+store<u8>(VALUES + 0x5f, 64); // '_': 63
 
 /** Value of one base64url character, or -1. */
 @inline function sextet(c: u32): i32 {
@@ -62,7 +71,7 @@ export function base64urlDecode(b64: ArrayBuffer): ArrayBuffer | null {
 
 /** Decodes a base64url string (config time, e.g. JWK fields); null if not canonical. */
 export function base64urlDecodeString(s: string): ArrayBuffer | null {
-  const bytes = String.UTF8.encode(s);
+  const bytes = encodeUtf8(s);
   return base64urlDecode(bytes);
 }
 

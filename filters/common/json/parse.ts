@@ -2,15 +2,9 @@
 // malformed input, a duplicate key, invalid UTF-8 or a limit breach returns null.
 import { JsonKind, JsonValue } from "./value";
 
-export class JsonLimits {
-  constructor(public maxBytes: i32 = 4 << 20, public maxDepth: i32 = 64) {}
-}
-
-const DEFAULT_LIMITS = new JsonLimits();
-
-export function parseJson(input: ArrayBuffer, limits: JsonLimits = DEFAULT_LIMITS): JsonValue | null {
-  if (input.byteLength > limits.maxBytes) return null;
-  const p = new Parser(changetype<usize>(input), <usize>input.byteLength, limits.maxDepth);
+export function parseJson(input: ArrayBuffer, maxBytes: i32 = 4 << 20, maxDepth: i32 = 64): JsonValue | null {
+  if (input.byteLength > maxBytes) return null;
+  const p = new Parser(changetype<usize>(input), <usize>input.byteLength, maxDepth);
   const v = p.value(0);
   if (v === null) return null;
   p.skipSpace();
@@ -186,7 +180,7 @@ class Parser {
           if (!this.literal("\\u")) return null;
           const lo = this.hex4();
           if (lo < 0xdc00 || lo > 0xdfff) return null;
-          ps.push(String.fromCharCodes([u, lo]));
+          ps.push(String.fromCharCode(u, lo));
         } else if (u >= 0xdc00 && u <= 0xdfff) {
           return null;
         } else {

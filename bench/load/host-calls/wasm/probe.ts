@@ -27,7 +27,7 @@ const RET_LEN: usize = memory.data(8);
 const PATH = utf8(":path");
 const PROBE = utf8("x-probe");
 const VALUE = utf8("1");
-const SOURCE_ADDRESS = propertyPath(["source", "address"]);
+const SOURCE_ADDRESS = propertyPath("source", "address");
 // A 200-byte line, about an access record's size.
 const LINE = utf8("{\"probe\":\"" + "x".repeat(186) + "\"}\n");
 const IOV: usize = memory.data(8);
@@ -103,7 +103,7 @@ class ProbeRoot extends RootContext {
         }
         this.reads.push(new Read(true, text, token, deleted != 0 ? 100 + deleted : status));
       } else if (line.startsWith("prop ")) {
-        this.reads.push(new Read(false, propertyPath(line.substring(5).split(".")), 0, 0));
+        this.reads.push(new Read(false, utf8(line.substring(5).split(".").join("\0")), 0, 0));
       } else if (line.length > 0) {
         return false;
       }

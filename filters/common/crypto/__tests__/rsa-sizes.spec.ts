@@ -1,10 +1,11 @@
-// RSA moduli around the limb boundaries of the radix-2^28 arithmetic (mont28.ts: 28 bits per
-// limb, up to 120 limbs = 3360 bits; larger moduli use mont.ts): a modulus that fills its top
-// limb exactly, one that spills 2 bits into a new limb, the largest on the radix-2^28 path and
-// the smallest above it. Keys and signatures from Node (OpenSSL): generateKeyPairSync("rsa",
-// { modulusLength }), sign("sha256", MESSAGE, privateKey).
+// RSA moduli around the limb boundaries of mont28.ts (28 bits per limb up to 120 limbs = 3360
+// bits, 26 bits above): a modulus that fills its top limb exactly, one that spills 2 bits into a
+// new limb, the largest with 28-bit limbs and the smallest above, 5000 bits and the largest
+// accepted, 8192 (316 limbs of 26 bits). Keys and signatures from Node (OpenSSL):
+// generateKeyPairSync("rsa", { modulusLength }), sign("sha256", MESSAGE, privateKey).
 import { rsaPkcs1v15Verify, HashAlg } from "../index";
-import { ascii, b64, flipBit } from "./util";
+import { rsaPublicOp } from "../rsa";
+import { ascii, b64, flipBit, repeat, toHex } from "./util";
 
 const MESSAGE = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzaXplcyJ9";
 const E = b64("AQAB");
@@ -30,6 +31,10 @@ const KEYS: string[][] = [
     "Ab4l8ifEb0wqz1ZmVLG0tV4_Xn5L6ZvNVrUImyFU2AkFowgzQYjfJ0Dp_BKGEiGEJrQo53D1iPLBbGD4DqCByFi-KIr-JeKxbgl97jU0hbhedYP4vE_tOtNlMUu64dO_DFm0D18hxzYrYDAra85XdwVfSET2R9fc94syygpE4B2oppRiSkDvCNRp_7chFuQFMn1HxjpDyH6kWMFTn06aYJmtNXKm2efM8O5wfDvgM2DeWHYBxxEkfbNTfd3wlqmFpDWe3lF-VZo9SEgpaCjTr8omQTtKCd1G7kEGttWIOxicuprW9o0bHCMZ3NAb8CM8thV0puyPPX_QQE6wckKoLcR-ptZN_esPAfCONRDlCar_bWoopDmVfROE1Leo0Vj98OSpYp70qUFyGBe6bYInBFuHuEcBhyDWi64bANS7T3QEXdmA-dFpBVFWv5ct_m9aQ-Bse2YltCpyxDwXIAE8PVSO_zUFVkqAkBvwck5I9fUh3NvjLUxXdtI6jqkw0gQWJI16TLc6YYilK2wa38zsHvfBNZTt10b7ZFOw-w_Dj-GIUdo6aQ"],
   ["3368", "zMA3IwY1HgLA_bh-1Hn3k2BU4-nK-V-d4kBnvrM1JC-5pFBmBweCN5OGS8rY0ip-VObnhnE3kevR2xywPDeg_Hu6NCSrqd6tWytuNl_EbANuQV_8IfXoRD0cT05QMMJFP86fRE9K1X51CbuospNaTMvFqPfU7XHitpojIs3aOLnn5UKOMMY1NjNsFJTxI5ExwCvVk0iKjkBXs25vvYl3CiG_kyGAB3M6CiucJWgWbGKaeA4GTfIF5k-cHfO4wy1ZYuhbsH1VEHTo812WFBA9iFhROhzBZlMvR_zeDi5jVST6dEE59UXil82wB8LhlAjuj36DmYGvp2vjRFXbsJ-xu8v3zj4HZap67ZgWULBVp_6d_EBcsWTqGe8Cbfb2tJxECSWUnsL2jtKlmpVv1sWnFXyWeXIdUNV41BwrYfTSB33zq9kbHFlNTtE6f4hH7OTrjTaQqBHUHfNpj7UGzU9Ti5E7lyp1xGzp8Mbb6aZGybjd1w0TOkEsbk0Sp-H2sPVNjF5UnfUKQaBNkyDLhAxSgZ4B6zeVYc5NOwSvmhHW6tPhln8_TQ",
     "USNgEi1BZaCel0zQi1ZC7uVklIY-c6na8i9YIC1cQ-lhNlLLHcPZYFuLjU258xbfH0mwPlCYT8uJx-9Ib10MIfU1LAL8Jc3nHeaGsg62m5e5M4Fi6fl-9TAX39LZxiYeceds8FRcA40Zb351k5of-sldix4SRbWOj483njldzmSuETFpdHhK6I5yD6pErHrp1bvYgC25MVCyhtH9N9XQOV4RTDxI8VLhwLVUOVw8t93K5pavmCp4hBiCKxMSDw4H3D0WTAUDYtIL4Nu5SVlRISbOiRhh4wb5dLF2XHo7T_8Aq54Kugb9iaAL_NdIwGikpNJ-ZuPH_s-ji1_E-utQecx7F87Ga3K61iUF4GYMba2BsyACt8rEe06HpH5Z7ZEQJfwkXQMt7-kjEtzzZhcFLN1QxYxYiVrC8zIgPGl39fY1hmPq7mQXCKD5xgW3X4Gqt8SxWPvvge7kjcEcocVRmQEudy1Kz4xZfp4NatW6jy_cfqI5XFPSvpyWVSeJPuzs1oV6NHsFo0u1KcpAnQAIn0FETHGcsd--5tqJtor4cxk_Ru6syg"],
+  ["5000", "x4tGdnnomhYG7virrc_lEe8srlmQDoEnHGhwVnzscJDZ2i7HUybXV9RvjrOSKGBU_5MQZwEqn8rypEvHihsitS93t3Rq8QDL8ui7bb-77HVM9JmCqgaTzZfeE4cfEj2YdJec1OdktDhdoSYZRal5_Pv3H3dRKrkww9dDKEZ83FSximxRYCpcSOo3AVSVZyVCn9MsiAn-cgIEQHNn3mAm2RD2F10C2lYssFDXE1em5GToIh-8TldMqCYG5vHsFrTYMvEzELDRitIonhTcy3VUE_zSO_0OZFAjzF8yDODS0iOKRhyQpLZl5S80p9bXtVdwSd0J1tZntUdt-YP3IWMujcGDSbVfm9GNriEPnqDG7QZDUe6mqzZ4xgmOshYrNIW40i8fLtQW0_YZ0c93aqGU-V5ScAh9-yx8nYrPwx9LIhMtoDT2rYNhvP9r2sxVw-9Xk54w9G4E-lTgMn08HmrohAlHalQ6_tCUcbQCuqjEjDVEq3duyc2tMOaNYNBdHyPJ_KldIEUk4YfeIhph6mc2ju1R5ttn2sPnkVUDlkZ0X3GRtKlEoP4XNnnt-zNkhhCi9wo4DNTgUGQ1RRNag2I39U3kuwIJ5D974aUeFWHyVb17fRknEcdYbwb5bEvU416m8eOLriVSqq059bxhGrUBvX0fEeVJ1ojydDavejREk0rmc71K92WE-pkYd6WM9QPzJP5zbLWOeQBkyu2XqEIdhM5aOfpIg6jmaC0MiihK6vo7nb2VaBPgCUhijEW5Gah-pto9fKgAhsdV4R1_VZXOQ11kecF7QTrr-DAhAttWwkFdMo5ADwkOxfDSD-TyEiQJaw",
+    "ivlRrMqINqppNs4Z_r-3G0zr87bciE0VgEFaC-iFuXnHoiZ2cFpEo54HwFT2xpemBFn9pSTfs0CjbGR0i8bubug0By1_dZvl9u6NjrAPN9QmcmVn3h1BfTuJCivMnqTenwFoZsadAMWEs3xPUJucqpy2F3ypD0NdoDY69w8nCUu3LSTCRUQ71c7GS_YN-PVYXFSSAJiMXaHrzlkRLCXdEHCQAmjXnMiat9-lDsxkNzZMOI3IdhW6SutyOdLSBbWCIv2G2aiGEYw5f3x887up5OxK95q1K3yMyOvHSz0W3O9Imu0ukLKSb_Zm0YtjicgjW6OPpRGTpWK3INXFIg6FUEuJJCHRrlIT-IBnX4jfQkhT-L5vzuCqiCpwyrRx5lk7vwQPfNbM29v2Z9i-PCNlh_UA4lIpL4ijnJP0sizLyAhsoifJTfHGjRtb_Kk18Ud2QBiYyC0fdc5dd9uokQqKM8IBX5oxVeJc85j0CiWrzA0OlrJAHVO5HOhjby_E036VqxtONDNDhXFjqdhTM1A2q6fdKk-c8DMxQ6iPp9BafaqL0sADE_Uh-qSM0LEdnOjmvWrallwcFZ75j6OK1xpK2UcVNitdZtAmC7kw8CuOqkHs817OkOkglhhdstGxWXsg2UszKyZTxItwtvFJfycF_lSOPuk19r21rV31wBoSHdniI8zjnBt6T8t8mz7IjYOrVSnYCafL4rZWBglfO9z-iGjM2LKxpeFRPE6bVrUorKt2RMAC9iUtl8slOvAAaeoBEDqJgKbVul3NI-48o332QnoV441pnkopQzSDyzqWZ5xlp4Pr_WERCWmkoxFf6EHRuw"],
+  ["8192", "oehUsPuubDz_ODuOIt16eu-wcObtZruCu9bGVjg7lcaa09CbiDTdPkHFN3YcPT0Akum889K2w_Vle7rH9xb2pg_q4-0IpiAQA55ixafty8SelmRuUJmweFeF6MM_iNB9Ml10i8lEy1xJXC1E5ya4qqyg3KZJgs0qHF-DErG1FeaGLi7bw8m2tejMdhFJU0k_HC-PYo-XYDRm0hx7yc_B1sOy0RyJ2B6whP4QdsybB1j1n5SPW2OlMB_nu5HqPS4aJHpxf3OKlP3RU0HVqgnhArQvQ7-79pwSSoPXiOLYbqiYaWMG6MHNN0hsxCIxleT4dT9u4b2FQbOMRZ5XwDvDKGjN5xb-VTBKlGzPU3Om0g86DKjoE_XsdeNpGTowSN2q293QuM6Nkcc1TBRCRVjttAywIckTe6vlCICt9ciAsK3jaBOEMuTiIJqbLs_akLSMv3z4yZj852oc5LPGIBzWTNmyykcsWl_HXSCSojhzz5wlFKJYp1DF9XyGFJQUVmExvbBpUtTeW-l7MAD0ybyqKjxctrx0xC8Q0NhbszdiUPoV09VOZ_rMlzIfWK_gEyyOxB-GvuF5BIwHWF4REbC9OfdLPIMHu2F2Z6F19N2mY7neJfvJXnbQlGayJt-zuXCsJaPGwo7fa3cDF_NV4K8NcehfbeEqMkJOtw7jDnplelMI53cfI-iYh7UTb1709gvCZZHmdqcsQqpoDKpkvcPmG6Rth5gS4SRZFKJh0vOTXmxUPHOPFIbyO4A2SoGjg38dSUKY3iPaDRfbOQdOSG7zPxDXaz47M2yKqORmvDJzpkKgn14sVowQtNcd7v67k5S-YQNj0ERs231L-AHDLchLFRS8zvg6O89OdxLEpqX63B-hANtHiRb9pk9L0HZGSy01TMRzfCPZ2ij00rsv3g-aDHMTqpgmE7p7YKTIWLao1SObF9wUIRbg0Rc7v4PcgRdyqIMEh9lL4rP2T2jw0XQlKXUf0pTS2wRDlhKE072mawQW1P15GPqRMs4U3sSEwxsKoDt3nEsIiMlzkT44nunyFijZKbd7Fj-JwcjWQ7IsqiWWQWRpvZtfZ7J_yqlEvxOwXCd-CN8zf5cp5WYvPbXOpSWnkNgQ9QugwhfOKzdNplpbfsicE9_nQpgD8NcVMmdnGrvQ0UnNoAuOMychVTerSsaAVyw0mgvCtgYaTyNDmGsUZJdSO3_WQ03n3tC6plPB7i1uihtUKOnWr9T_bh5szQVOKvySu5htqPQFEFWdIr8Vc2xY38fggQRrnQFHSMkgWG_kI86bovFUTcxQKkztL8tXJDuPt_znxFX3sdueaq4um3q4QLQy411efxDnlick-PXAZkKAj3y6hPZPaPV9zQ",
+    "Rx_k6zU3TmGQWOZx-GzsFaOulCGIUsEeKu7wpBapxNcCLK7vs6kk0E79NLvn1HUkFAjMqiEZuSI-pogvoPO90GKYfWUBPzOR3TrPHRTUFLDIcNxMDnItJZI9JQUAcHwCn73assAhpi0geu7cSafBEr0I6X4dXbWWQlwKcCTyDu8oTGsnd5cwY6zry9Rb_yt99R_q4zRcpKONBaODRjTLUzH0LOXp--KuLntUR6ZzaRyrha6Njy4SNuIWb91lovTQuPmJH3AusONHhtNIUgAuAJZlflFBdKCeaBSPcBU7JFk6jWm1I3LXIpvQ6JMUjZMett90pJGlWK4_hXpoiF_GdsvI83yK92IR4yWEM6i1UZNXuzNMekd7UUJI4_8Qt1bImGr9N20BYAihFeA0EgUCPFFlspSjIIEFplpWCABqNyLQhUDxCb1vtMCG5rVkTPV7664P8TGNHum01Va7VVg1BPSZ-e1ZIavdPWQM0rQAKDCChpjYzBWtBd1PSndKnVFvHQ2GF2-WnZLt4UBc1HDrCrC3aQD8BX8sueyJ2isEcibxCKtDbo92g5ZYJocMm5lxwA3XjT0L9V4nf6_AgBdyJJ1JK1vbY5qZygZDRmjOTSYo0Ka1AmSvjHlAhV4fbqxDjEuiFhBcB3933QP2s2usCBg5CDWtjgan6VPVYdJIOVmftAabZQ-8Um2EDT_0dB0JIwfpN41_fwz626Tv9S5c7Uxws5LR4QmiySFr8WL2u0vYbQ7zIn6pycKAPE4nPo8FnH7Wc7NnOAKgPqQF20P2VeBtr8aYPtonL5uBmffYl09NHQ60yzVEb3tIDUqtou8fCIba2El5YWF7Qw0usBEIp_HgK6P3eFFqRvjHBBwv9Df17QvQEr8DGudbHoN8EHCyzyp1tFYMBmvl7JDHflU4_ABKFukuAZD913b2VWd32EY61UiwhCBp9O2-U44bDTT3qmvbfhxbpPjW3GR0AohZYx_yVtVnA7d_aIyypZvh1AUD4DhzYLFmV7K9TEyiTGc6H9Vk0kBIbSXM5Wa8opWa9egPZQFHLlEBJHcApADBM77F_w1_k5-5U7XMHzTd0hGFOE21RdaP8w2CEUAOKC448aHupcjqPm8uuxXWj3505Qauy3BOwyRIZ1EZuRZOTAygUR90voRF49RSBEk9DR8K3pBej6AunylSsj78UQGmzCKMtMo9Io19oO3qr4OS6aDlWVZJOj0Kagejql1xrW1QqTtl9oaUp-JEx-lg84S8sZhFt_czsz1vZLzvmQgT2K-eby5VfohbcNPstvenO_1i567ZMsTobwoyXgLm3UyAqAMBNO53mt_4fJMs_zTweqcsSEBiNlzy4Idqi105kBduvQ"],
 ];
 
 describe("rsaPkcs1v15Verify: moduli at the limb boundaries", () => {
@@ -54,6 +59,26 @@ describe("rsaPkcs1v15Verify: moduli at the limb boundaries", () => {
     for (let i = 0; i < KEYS.length; i++) {
       const n = b64(KEYS[i][1]);
       expect(rsaPkcs1v15Verify(HashAlg.SHA256, n, E, ascii(MESSAGE), n)).toBe(false, KEYS[i][0] + " bits");
+    }
+  });
+});
+
+describe("rsaPublicOp: every limb at its maximum", () => {
+  // n = 2^bits - 1 (odd, not a real key: the arithmetic holds for any odd n) and s = n - 1 = -1,
+  // so s^e = -1 = s for odd e, and the products on the way have limbs of all ones: the largest
+  // column sums (28-bit limbs at 8192 bits would overflow them).
+  it("returns s for s = n - 1 at 2048, 3360, 3362, 4096 and 8192 bits", () => {
+    const sizes: i32[] = [2048, 3360, 3362, 4096, 8192];
+    for (let i = 0; i < sizes.length; i++) {
+      const k = (sizes[i] + 7) >> 3;
+      const n = repeat(0xff, k);
+      const top: i32 = (1 << (sizes[i] & 7)) - 1;
+      if (top != 0) store<u8>(changetype<usize>(n), <u8>top);
+      const s = n.slice(0);
+      store<u8>(changetype<usize>(s) + k - 1, 0xfe);
+      const m = rsaPublicOp(n, E, s);
+      expect(m !== null).toBe(true, sizes[i].toString() + " bits");
+      expect(toHex(m!)).toBe(toHex(s), sizes[i].toString() + " bits");
     }
   });
 });

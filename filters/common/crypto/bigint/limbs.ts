@@ -30,17 +30,6 @@ export function limbsFromBytes(out: Limbs, src: usize, len: i32): bool {
   return true;
 }
 
-/** Writes the low `len` bytes of `a`, big-endian, to `dst`. */
-export function limbsToBytes(dst: usize, len: i32, a: Limbs): void {
-  const p = ptr(a);
-  const s = a.length;
-  for (let i = 0; i < len; i++) {
-    const li = i >> 2;
-    const byte = li < s ? <u8>(limb(p, li) >> (<u32>(i & 3) << 3)) : 0;
-    store<u8>(dst + <usize>(len - 1 - i), byte);
-  }
-}
-
 /** -1, 0, 1 as a <, ==, > b (both s limbs). */
 export function cmp(a: usize, b: usize, s: i32): i32 {
   for (let i = s - 1; i >= 0; i--) {

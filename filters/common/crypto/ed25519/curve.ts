@@ -60,8 +60,7 @@ export function basePoint(): EdPoint {
   return fromAffine(ptr(x), ptr(y));
 }
 
-const SCRATCH = new StaticArray<u32>(10 * S);
-const base = changetype<usize>(SCRATCH);
+const base = memory.data(10 * S * 4, 16);
 const a = base, b = base + 32, c = base + 64, d = base + 96, e = base + 128;
 const f = base + 160, g = base + 192, h = base + 224;
 

@@ -1,21 +1,11 @@
 // Point encoding (RFC 8032 §5.1.2) and strict decoding (§5.1.3): y < p, and x = 0 with the
 // sign bit set is rejected.
 import { fe, S, D, SQRT_M1, EdPoint, EX, EY, EZ, fromAffine } from "./curve";
-import { Limbs, ptr, cmp, copyLimbs, isZero, subTo } from "../bigint/limbs";
+import { Limbs, ptr, cmp, copyLimbs, isZero } from "../bigint/limbs";
 
-function pMinus(k: u32): Limbs {
-  const v = new StaticArray<u32>(S);
-  const t = new StaticArray<u32>(S);
-  unchecked((t[0] = k));
-  subTo(ptr(v), ptr(fe.n), ptr(t), S);
-  return v;
-}
-const P_MINUS_2 = pMinus(2);
-// (p - 5) / 8 = 2^252 - 3
-const P58 = new StaticArray<u32>(S);
-P58[0] = 0xfffffffd;
-for (let i = 1; i < 7; i++) P58[i] = 0xffffffff;
-P58[7] = 0x0fffffff;
+// p - 2 = 2^255 - 21 and (p - 5) / 8 = 2^252 - 3, least significant word first
+const P_MINUS_2: StaticArray<u32> = [0xffffffeb, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0x7fffffff];
+const P58: StaticArray<u32> = [0xfffffffd, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0x0fffffff];
 
 /** Decodes 32 bytes at src; null if not a valid canonical encoding of a curve point. */
 export function decodePoint(src: usize): EdPoint | null {

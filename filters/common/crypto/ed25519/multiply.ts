@@ -21,7 +21,7 @@ function oddMultiples(p: EdPoint): EdPoint[] {
 }
 
 const B_MULTIPLES = oddMultiples(basePoint());
-const ZERO = new StaticArray<u32>(S);
+const ZERO = memory.data(S * 4, 16);
 
 function addDigit(acc: EdPoint, multiples: EdPoint[], d: i32, neg: EdPoint): void {
   if (d > 0) {
@@ -29,8 +29,8 @@ function addDigit(acc: EdPoint, multiples: EdPoint[], d: i32, neg: EdPoint): voi
   } else if (d < 0) {
     const p = unchecked(multiples[-d >> 1]);
     copyLimbs(changetype<usize>(neg), changetype<usize>(p), 4 * S);
-    fe.sub(EX(neg), ptr(ZERO), EX(p)); // -(X, Y, Z, T) = (-X, Y, Z, -T)
-    fe.sub(ET(neg), ptr(ZERO), ET(p));
+    fe.sub(EX(neg), ZERO, EX(p)); // -(X, Y, Z, T) = (-X, Y, Z, -T)
+    fe.sub(ET(neg), ZERO, ET(p));
     edAdd(acc, acc, neg);
   }
 }

@@ -3,8 +3,7 @@ import { fp, Point, X, Y, Z, S, isInfinity } from "./curve";
 import { isZero, copyLimbs } from "../bigint/limbs";
 
 // One live buffer holds every temporary (the GC never moves it), addressed by offset.
-const SCRATCH = new StaticArray<u32>(16 * S);
-const base = changetype<usize>(SCRATCH);
+const base = memory.data(16 * S * 4, 16);
 const delta = base, gamma = base + 32, beta = base + 64, alpha = base + 96, u = base + 128;
 const z1z1 = base + 160, z2z2 = base + 192, u1 = base + 224, u2 = base + 256, s1 = base + 288;
 const s2 = base + 320, h = base + 352, r = base + 384, ii = base + 416, j = base + 448, v = base + 480;

@@ -56,8 +56,8 @@ export function generator(): Point {
   return g;
 }
 
-const t0 = new StaticArray<u32>(S);
-const t1 = new StaticArray<u32>(S);
+const t0 = memory.data(S * 4, 16);
+const t1 = memory.data(S * 4, 16);
 
 /** Whether the affine point (x, y) (plain, < p) satisfies y^2 = x^3 - 3x + b. */
 export function onCurve(x: Limbs, y: Limbs): bool {
@@ -65,8 +65,8 @@ export function onCurve(x: Limbs, y: Limbs): bool {
   const ym = new StaticArray<u32>(S);
   fp.toMont(ptr(xm), ptr(x));
   fp.toMont(ptr(ym), ptr(y));
-  const a = ptr(t0);
-  const b = ptr(t1);
+  const a = t0;
+  const b = t1;
   fp.mul(a, ptr(xm), ptr(xm));
   fp.mul(a, a, ptr(xm)); // x^3
   fp.add(b, ptr(xm), ptr(xm));

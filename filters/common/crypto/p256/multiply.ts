@@ -23,7 +23,7 @@ function oddMultiples(p: Point): Point[] {
 }
 
 const G_MULTIPLES = oddMultiples(generator());
-const ZERO = new StaticArray<u32>(S);
+const ZERO = memory.data(S * 4, 16);
 
 /** acc += d*P for a wNAF digit d, given P's odd multiples. */
 function addDigit(acc: Point, multiples: Point[], d: i32, neg: Point): void {
@@ -32,7 +32,7 @@ function addDigit(acc: Point, multiples: Point[], d: i32, neg: Point): void {
   } else if (d < 0) {
     const p = unchecked(multiples[-d >> 1]);
     copyLimbs(changetype<usize>(neg), changetype<usize>(p), 3 * S);
-    fp.sub(Y(neg), ptr(ZERO), Y(p)); // -(X, Y, Z) = (X, -Y, Z)
+    fp.sub(Y(neg), ZERO, Y(p)); // -(X, Y, Z) = (X, -Y, Z)
     pointAdd(acc, acc, neg);
   }
 }
