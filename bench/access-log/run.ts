@@ -51,7 +51,7 @@ function formattingOnly(): Record<string, number> {
   execFileSync(join(projectRoot, "node_modules", ".bin", "asc"), ["filters/access-log/__tests__/fixtures/format-bench.ts",
     "--config", "asconfig.json", "--target", "access-log", "--outFile", out], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
   const inst = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(out)),
-    { wasi_snapshot_preview1: { fd_write: () => 0, proc_exit: () => 0 } }) as any;
+    { wasi_snapshot_preview1: { fd_write: () => 0, proc_exit: () => 0 }, env: { proxy_log: () => 0 } }) as any;
   const e = inst.exports;
   e._start?.();
   const result: Record<string, number> = {};
