@@ -17,15 +17,20 @@ const match = args.includes("--match") ? args[args.indexOf("--match") + 1] : und
 const bytes = readFileSync(file);
 
 let pos = 0;
-function u32(): number {
+/** A LEB128 number at `pos` (signed: sign-extended from its last byte). */
+function leb(signed: boolean): number {
   let result = 0, shift = 0, b: number;
   do {
     b = bytes[pos++];
     result |= (b & 0x7f) << shift;
     shift += 7;
   } while (b & 0x80);
-  return result >>> 0;
+  if (!signed) return result >>> 0;
+  if (shift < 32 && (b & 0x40)) result |= -1 << shift;
+  return result;
 }
+const u32 = () => leb(false);
+const readSigned = () => leb(true);
 function name(): string {
   const n = u32();
   const s = bytes.toString("utf8", pos, pos + n);
@@ -84,16 +89,6 @@ while (pos < bytes.length) {
     }
   }
   pos = end;
-}
-function readSigned(): number {
-  let result = 0, shift = 0, b: number;
-  do {
-    b = bytes[pos++];
-    result |= (b & 0x7f) << shift;
-    shift += 7;
-  } while (b & 0x80);
-  if (shift < 32 && (b & 0x40)) result |= -1 << shift;
-  return result;
 }
 
 console.log(`${file}: ${bytes.length} B`);
