@@ -2,6 +2,8 @@
 // bench/results/ (bench/README.md says what each measures). Benchmarks are recorded, not timed
 // tests: a slow result fails nothing. `npm run bench -- route-match crypto` runs a subset.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
@@ -31,14 +33,19 @@ if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
   process.exit(2);
 }
+// Every benchmark's temporary files (Envoy configs, builds, meshes) in one folder of this run,
+// removed when it ends (WASMESH_KEEP_TMP=1 keeps it), as scripts/test.mjs does for the tests.
+const runTmp = mkdtempSync(join(tmpdir(), "wasmesh-bench-run-"));
+const env = { ...process.env, TMPDIR: runTmp };
 let failed = 0;
 for (const [name, args] of Object.entries(BENCHMARKS)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.log(`\n== ${name}`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, stdio: "inherit", env });
   if (r.status !== 0) {
     console.error(`${name} failed (exit ${r.status ?? r.signal})`);
     failed++;
   }
 }
+if (process.env.WASMESH_KEEP_TMP !== "1") rmSync(runTmp, { recursive: true, force: true });
 process.exit(failed > 0 ? 1 : 0);
