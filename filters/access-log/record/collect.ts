@@ -4,10 +4,9 @@
 // one CEL list per step where the host can (record/batch.ts). String values stay in the blocks
 // the host returned (record/host-bytes.ts).
 import { MapType } from "../../common/abi/enums";
-import * as si from "../../common/abi/stream-info";
 import { LogRecord } from "./record";
 import { F, needBit } from "./fields";
-import { S } from "./slots";
+import { S, readSlot } from "./slots";
 import { SlotReads } from "./batch";
 
 @inline function wants(needs: u32, f: i32): bool {
@@ -54,7 +53,8 @@ export class RecordReads {
   constructor(needs: u32, keepsAll: bool, flagsDecide: bool) {
     const wantsFlags = wants(needs, F.ResponseFlags);
     if (keepsAll) {
-      this.essentials = new SlotReads(slotList(needs, true, true, wantsFlags), slotList(needs, true, true, wantsFlags));
+      const all = slotList(needs, true, true, wantsFlags);
+      this.essentials = new SlotReads(all, all);
       this.details = new SlotReads([], []);
     } else {
       // One by one, flags wait for the code (sampled()); in a list they cost one element.
@@ -85,8 +85,7 @@ export function collectRequestHeaders(rec: LogRecord): void {
 }
 
 export function collectFlags(rec: LogRecord): void {
-  rec.flags = <u64>si.propertyI64(si.RESPONSE_FLAGS, 0);
-  rec.flagsKnown = true;
+  readSlot(rec, S.Flags);
 }
 
 /** The rest, for a record that will be written. */
